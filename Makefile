@@ -1,0 +1,44 @@
+# Two commands: `make run` and `make test`. Each creates .venv if needed and
+# reinstalls only when pyproject.toml has changed since the last install.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint unit stress bench clean
+
+run: $(RUN_STAMP)
+	$(BIN)/organiser $(ARGS)
+
+test: $(TEST_STAMP)
+	$(BIN)/ruff check organiser store screens cli tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check organiser store screens cli tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+unit: $(TEST_STAMP)
+	$(BIN)/pytest tests/unit
+
+stress: $(TEST_STAMP)
+	$(BIN)/python -m tests.stress.kill_writer $(ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	touch $@ $(RUN_STAMP)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
