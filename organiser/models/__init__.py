@@ -1,0 +1,117 @@
+"""Every record the program keeps. `RECORD_TYPES` is the list the store and exports walk."""
+
+from organiser.models.base import (
+    UNSAVED,
+    Part,
+    Record,
+    new_id,
+)
+from organiser.models.campaigns import (
+    Campaign,
+    Conversation,
+    CycleStage,
+    InstitutionTurnout,
+    LeaderRole,
+    ListeningCampaign,
+    PowerMapEntry,
+    PublicAction,
+    Stance,
+    StageMove,
+)
+from organiser.models.fundraising import (
+    DuesKind,
+    FundingSource,
+    FundingStatus,
+    FundraisingItem,
+    FundraisingTarget,
+)
+from organiser.models.institutions import Institution, InstitutionKind, MembershipStatus
+from organiser.models.meetings import (
+    ActionPoint,
+    Meeting,
+    MeetingKind,
+    OneToOneStatus,
+    RelationalMeeting,
+)
+from organiser.models.people import (
+    Consent,
+    LadderMove,
+    LadderStage,
+    LawfulBasis,
+    Membership,
+    Person,
+)
+from organiser.models.profile import Profile
+from organiser.models.supervision import AgreedAction, Figure, ReviewStatus, SupervisionReview
+from organiser.models.training import (
+    Participation,
+    ParticipationStatus,
+    TrainingKind,
+    TrainingSession,
+)
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Profile,
+    Person,
+    Institution,
+    RelationalMeeting,
+    LadderMove,
+    ListeningCampaign,
+    Conversation,
+    Campaign,
+    PowerMapEntry,
+    PublicAction,
+    Meeting,
+    TrainingSession,
+    FundraisingTarget,
+    FundraisingItem,
+    SupervisionReview,
+)
+RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {t.kind: t for t in RECORD_TYPES}
+
+__all__ = [
+    "RECORD_TYPES",
+    "RECORD_TYPE_BY_KIND",
+    "UNSAVED",
+    "ActionPoint",
+    "AgreedAction",
+    "Campaign",
+    "Consent",
+    "Conversation",
+    "CycleStage",
+    "DuesKind",
+    "Figure",
+    "FundingSource",
+    "FundingStatus",
+    "FundraisingItem",
+    "FundraisingTarget",
+    "Institution",
+    "InstitutionKind",
+    "InstitutionTurnout",
+    "LadderMove",
+    "LadderStage",
+    "LawfulBasis",
+    "LeaderRole",
+    "ListeningCampaign",
+    "Meeting",
+    "MeetingKind",
+    "Membership",
+    "MembershipStatus",
+    "OneToOneStatus",
+    "Part",
+    "Participation",
+    "ParticipationStatus",
+    "Person",
+    "PowerMapEntry",
+    "Profile",
+    "PublicAction",
+    "Record",
+    "RelationalMeeting",
+    "ReviewStatus",
+    "StageMove",
+    "Stance",
+    "SupervisionReview",
+    "TrainingKind",
+    "TrainingSession",
+    "new_id",
+]

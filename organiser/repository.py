@@ -1,0 +1,57 @@
+"""The port every screen and command talks to. Adapters (TinyDB today, PostgreSQL for a team)
+implement it; nothing here knows how records are kept."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
+
+from organiser.models import Profile, Record
+
+R = TypeVar("R", bound=Record)
+
+
+class Repository(Protocol):
+    """Records in, records out. Every method either completes durably or raises StoreError
+    (or a subclass) and changes nothing.
+
+    `where` filters are equalities on top-level fields, given as the record's own Python
+    values (an enum member, a date, an id); for a list field the record matches when the
+    list contains the value.
+    """
+
+    @property
+    def read_only(self) -> bool: ...
+
+    def get(self, kind: type[R], record_id: str) -> R | None: ...
+
+    def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> list[R]: ...
+
+    def search(self, kind: type[R], text: str, limit: int | None = None) -> list[R]:
+        """Records whose `search_fields` contain every word of `text`, ignoring case."""
+        ...
+
+    def count(self, kind: type[Record]) -> int: ...
+
+    def save(self, record: R) -> R:
+        """Insert or update; returns the record as stored (stamped, revision raised).
+
+        Raises Conflict when the stored revision is not the one `record` was read at.
+        """
+        ...
+
+    def save_all(self, records: Sequence[Record]) -> list[Record]:
+        """Save several records as one change: all of them or none."""
+        ...
+
+    def delete(self, kind: type[Record], record_id: str) -> bool:
+        """Remove a record; False when there was none."""
+        ...
+
+    def profile(self) -> Profile | None: ...
+
+    def is_empty(self) -> bool:
+        """True when the database holds no records at all (a first run)."""
+        ...
+
+    def close(self) -> None: ...

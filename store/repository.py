@@ -1,0 +1,174 @@
+"""The Repository protocol implemented over a TinyDB database."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar, cast
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+
+from organiser.clock import Clock
+from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreError
+from organiser.models import RECORD_TYPES, Profile, Record
+from store.table import Change, ChangeAwareStorage, RecordTable
+
+R = TypeVar("R", bound=Record)
+
+#: Tables that hold no records (schema version, audit trail): not counted as data.
+META_TABLE = "_meta"
+
+
+def _json_value(value: object) -> object:
+    """A filter value as it is stored in a document."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _matches(doc: Mapping[str, Any], where: Mapping[str, object]) -> bool:
+    for field, wanted in where.items():
+        value = doc.get(field)
+        if isinstance(value, list):
+            if wanted not in value:
+                return False
+        elif value != wanted:
+            return False
+    return True
+
+
+def encode(doc: Mapping[str, Any]) -> bytes:
+    """Strict JSON for a document: no NaN, no lone surrogates, UTF-8."""
+    try:
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (ValueError, UnicodeEncodeError) as error:
+        raise StoreError(f"This record contains a value that cannot be saved: {error}") from error
+
+
+class TinyRepository:
+    """Records kept in TinyDB tables named by each record type's `kind`."""
+
+    def __init__(self, db: TinyDB, clock: Clock, *, read_only: bool = False) -> None:
+        db.table_class = RecordTable
+        self._db = db
+        self._clock = clock
+        self._read_only = read_only
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def db(self) -> TinyDB:
+        return self._db
+
+    def _table(self, kind: type[Record] | str) -> RecordTable:
+        name = kind if isinstance(kind, str) else kind.kind
+        return cast(RecordTable, self._db.table(name))
+
+    def _raw(self, kind: type[Record]) -> Mapping[str, Mapping[str, Any]]:
+        data = self._db.storage.read() or {}
+        return cast(Mapping[str, Mapping[str, Any]], data.get(kind.kind, {}))
+
+    def _load(self, kind: type[R], doc: Mapping[str, Any]) -> R:
+        try:
+            return kind.model_validate(doc)
+        except ValidationError as error:
+            raise DatabaseCorrupt(
+                f"A stored {kind.__name__} ({doc.get('id', '?')}) is not valid: {error}"
+            ) from error
+
+    def get(self, kind: type[R], record_id: str) -> R | None:
+        doc = self._raw(kind).get(record_id)
+        return None if doc is None else self._load(kind, doc)
+
+    def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> list[R]:
+        docs = self._raw(kind).values()
+        if where:
+            wanted = {k: _json_value(v) for k, v in where.items()}
+            docs = [d for d in docs if _matches(d, wanted)]
+        return [self._load(kind, d) for d in docs]
+
+    def search(self, kind: type[R], text: str, limit: int | None = None) -> list[R]:
+        words = text.casefold().split()
+        found: list[R] = []
+        for doc in self._raw(kind).values():
+            haystack = " ".join(str(doc.get(f, "")) for f in kind.search_fields).casefold()
+            if all(word in haystack for word in words):
+                found.append(self._load(kind, doc))
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+    def count(self, kind: type[Record]) -> int:
+        return len(self._raw(kind))
+
+    def _stamp(self, record: R) -> R:
+        stored = self._raw(type(record)).get(record.id)
+        stored_revision = 0 if stored is None else int(stored.get("revision", 0))
+        if record.revision != stored_revision:
+            when = "" if stored is None else f" at {stored.get('updated', '?')}"
+            raise Conflict(
+                f"This {type(record).__name__.lower()} was changed elsewhere{when}; "
+                "your edit was not saved. Reopen it to see the latest version."
+            )
+        now = self._clock.now()
+        created = now if stored is None else datetime.fromisoformat(str(stored["created"]))
+        return record.model_copy(
+            update={"created": created, "updated": now, "revision": stored_revision + 1}
+        )
+
+    def _commit(self, changes: Sequence[Change]) -> None:
+        if self._read_only:
+            raise ReadOnlyDatabase("The database is open read-only; nothing was saved.")
+        for _, _, doc in changes:
+            if doc is not None:
+                encode(doc)
+        storage = self._db.storage
+        if isinstance(storage, ChangeAwareStorage):
+            storage.apply_changes(changes)
+            for name in {name for name, _, _ in changes}:
+                self._table(name).clear_cache()
+            return
+        for name, doc_id, doc in changes:
+            if doc is None:
+                self._table(name).drop(doc_id)
+            else:
+                self._table(name).put(doc_id, doc)
+
+    def save(self, record: R) -> R:
+        stamped = self._stamp(record)
+        self._commit([(stamped.kind, stamped.id, stamped.model_dump(mode="json"))])
+        return stamped
+
+    def save_all(self, records: Sequence[Record]) -> list[Record]:
+        seen: set[tuple[str, str]] = set()
+        stamped: list[Record] = []
+        for record in records:
+            key = (record.kind, record.id)
+            if key in seen:
+                raise StoreError(f"The same {type(record).__name__} appears twice in one save.")
+            seen.add(key)
+            stamped.append(self._stamp(record))
+        self._commit([(r.kind, r.id, r.model_dump(mode="json")) for r in stamped])
+        return stamped
+
+    def delete(self, kind: type[Record], record_id: str) -> bool:
+        if record_id not in self._raw(kind):
+            return False
+        self._commit([(kind.kind, record_id, None)])
+        return True
+
+    def profile(self) -> Profile | None:
+        return self.get(Profile, Profile.SINGLETON_ID)
+
+    def is_empty(self) -> bool:
+        return all(self.count(kind) == 0 for kind in RECORD_TYPES)
+
+    def close(self) -> None:
+        self._db.close()
