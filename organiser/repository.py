@@ -3,6 +3,7 @@ implement it; nothing here knows how records are kept."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from typing import Protocol, TypeVar
 
@@ -25,9 +26,11 @@ class Repository(Protocol):
 
     def get(self, kind: type[R], record_id: str) -> R | None: ...
 
-    def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> list[R]: ...
+    def list(
+        self, kind: type[R], where: Mapping[str, object] | None = None
+    ) -> builtins.list[R]: ...
 
-    def search(self, kind: type[R], text: str, limit: int | None = None) -> list[R]:
+    def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
         """Records whose `search_fields` contain every word of `text`, ignoring case."""
         ...
 
@@ -40,7 +43,7 @@ class Repository(Protocol):
         """
         ...
 
-    def save_all(self, records: Sequence[Record]) -> list[Record]:
+    def save_all(self, records: Sequence[Record]) -> builtins.list[Record]:
         """Save several records as one change: all of them or none."""
         ...
 

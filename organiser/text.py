@@ -16,7 +16,9 @@ import unicodedata
 # order from how it is stored ("Trojan Source"); left- and right-to-left marks are harmless.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
-_ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?", re.DOTALL)
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?", re.DOTALL
+)
 
 NAME_MAX = 200
 LINE_MAX = 500

@@ -1,1 +1,1 @@
-"""TinyDB behind the domain's Repository protocol: storage format, schema, locking, backups, paths."""
+"""TinyDB behind the domain's Repository protocol: format, schema, locking, backups, paths."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -87,16 +88,13 @@ class TinyRepository:
         doc = self._raw(kind).get(record_id)
         return None if doc is None else self._load(kind, doc)
 
-    def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> list[R]:
-        docs = self._raw(kind).values()
-        if where:
-            wanted = {k: _json_value(v) for k, v in where.items()}
-            docs = [d for d in docs if _matches(d, wanted)]
-        return [self._load(kind, d) for d in docs]
+    def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> builtins.list[R]:
+        wanted = {k: _json_value(v) for k, v in (where or {}).items()}
+        return [self._load(kind, d) for d in self._raw(kind).values() if _matches(d, wanted)]
 
-    def search(self, kind: type[R], text: str, limit: int | None = None) -> list[R]:
+    def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
         words = text.casefold().split()
-        found: list[R] = []
+        found: builtins.list[R] = []
         for doc in self._raw(kind).values():
             haystack = " ".join(str(doc.get(f, "")) for f in kind.search_fields).casefold()
             if all(word in haystack for word in words):
@@ -146,9 +144,9 @@ class TinyRepository:
         self._commit([(stamped.kind, stamped.id, stamped.model_dump(mode="json"))])
         return stamped
 
-    def save_all(self, records: Sequence[Record]) -> list[Record]:
+    def save_all(self, records: Sequence[Record]) -> builtins.list[Record]:
         seen: set[tuple[str, str]] = set()
-        stamped: list[Record] = []
+        stamped: builtins.list[Record] = []
         for record in records:
             key = (record.kind, record.id)
             if key in seen:

@@ -25,7 +25,7 @@ class ChangeAwareStorage(Protocol):
 class RecordTable(Table):
     """Documents are keyed by the record's own id (a uuid hex), never by a counter."""
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]
 
     def put(self, doc_id: str, document: Mapping[str, Any]) -> None:
         """Insert or replace one whole document."""
@@ -33,7 +33,7 @@ class RecordTable(Table):
         def updater(table: dict[str, Mapping[str, Any]]) -> None:
             table[doc_id] = dict(document)
 
-        self._update_table(updater)
+        self._update_table(updater)  # type: ignore[arg-type]
 
     def drop(self, doc_id: str) -> bool:
         """Remove one document; False when there was none."""
@@ -43,5 +43,5 @@ class RecordTable(Table):
             nonlocal found
             found = table.pop(doc_id, None) is not None
 
-        self._update_table(updater)
+        self._update_table(updater)  # type: ignore[arg-type]
         return found

@@ -15,8 +15,8 @@ from organiser.models.campaigns import (
     ListeningCampaign,
     PowerMapEntry,
     PublicAction,
-    Stance,
     StageMove,
+    Stance,
 )
 from organiser.models.fundraising import (
     DuesKind,
