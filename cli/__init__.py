@@ -1,0 +1,1 @@
+"""The composition root: the `organiser` command joins the screens to the store."""
