@@ -15,6 +15,7 @@ from tinydb import TinyDB
 from organiser.clock import Clock
 from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreError
 from organiser.models import RECORD_TYPES, Profile, Record
+from organiser.models.base import fixed_offset
 from store.table import Change, ChangeAwareStorage, RecordTable
 
 R = TypeVar("R", bound=Record)
@@ -115,7 +116,7 @@ class TinyRepository:
                 f"This {type(record).__name__.lower()} was changed elsewhere{when}; "
                 "your edit was not saved. Reopen it to see the latest version."
             )
-        now = self._clock.now()
+        now = fixed_offset(self._clock.now())
         created = now if stored is None else datetime.fromisoformat(str(stored["created"]))
         return record.model_copy(
             update={"created": created, "updated": now, "revision": stored_revision + 1}

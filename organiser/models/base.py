@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timezone
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
@@ -41,7 +41,7 @@ def _not_surrogate(text: str) -> str:
 
 
 def _name(text: str) -> str:
-    text = check_single_line(_not_surrogate(text))
+    text = check_single_line(_not_surrogate(text).strip())
     if not text:
         raise ValueError("cannot be empty")
     return text
@@ -71,6 +71,14 @@ def _record_id(text: str) -> str:
     return text
 
 
+def fixed_offset(moment: datetime) -> datetime:
+    """Keep the wall-clock offset but drop the zone rules, so a time in the autumn's repeated
+    hour compares and round-trips like any other (PEP 495 makes zone-ruled ones unequal)."""
+    offset = moment.utcoffset()
+    assert offset is not None  # AwareDatetime has checked
+    return moment.astimezone(timezone(offset))
+
+
 def _too_long(limit: int) -> BeforeValidator:
     def check(value: Any) -> Any:
         if isinstance(value, str) and len(value) > limit:
@@ -90,7 +98,7 @@ Pence = Annotated[StrictInt, Field(ge=0, le=MONEY_MAX)]
 Scale = Annotated[StrictInt, Field(ge=1, le=5)]
 Count = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
 Minutes = Annotated[StrictInt, Field(ge=0, le=24 * 60)]
-Moment = AwareDatetime
+Moment = Annotated[AwareDatetime, AfterValidator(fixed_offset)]
 
 
 class Part(BaseModel):

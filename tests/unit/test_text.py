@@ -1,0 +1,48 @@
+"""What single-line fields refuse, what notes lose, and what reaches a terminal."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from organiser.models import Person
+from organiser.text import check_single_line, clean_notes, terminal_safe, unsafe_characters
+
+
+def test_single_line_refusals_name_the_problem() -> None:
+    assert unsafe_characters("ok name") == []
+    assert unsafe_characters("a\x00b\x07") == [
+        "an invisible control character (U+0000)",
+        "an invisible control character (U+0007)",
+    ]
+    assert check_single_line("  Amina  ") == "Amina"
+
+
+def test_emoji_joiners_and_marks_survive() -> None:
+    family = "👩🏽\u200d🤝\u200d👩🏻 café \u200f"
+    assert check_single_line(family) == family.strip()
+    assert clean_notes(family) == family.strip()
+
+
+def test_osc52_and_csi_sequences_are_stripped_from_notes() -> None:
+    assert clean_notes("a\x1b]52;c;aGk=\x07b\x1b[31mc\x1b[0m") == "abc"
+
+
+def test_terminal_safe_masks_controls_but_keeps_lines() -> None:
+    assert terminal_safe("a\x1b[2Jb\nc") == "a?[2Jb\nc"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_either_makes_a_saveable_person_or_a_clear_refusal(text: str) -> None:
+    try:
+        person = Person(name=text or "x", notes=text, phone="", address=text)
+    except ValidationError as error:
+        assert all(problem["loc"] for problem in error.errors())
+        return
+    encoded = json.dumps(person.model_dump(mode="json"), ensure_ascii=False, allow_nan=False)
+    encoded.encode("utf-8")
+    assert "\x1b" not in person.name + person.notes + person.address
