@@ -1,0 +1,162 @@
+"""What the organiser should do today, assembled from the records: the Today screen's content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from organiser.metrics import Cold, FollowUps, Rate, follow_ups, going_cold, one_to_one_rate
+from organiser.models import (
+    Institution,
+    OneToOneStatus,
+    Person,
+    Profile,
+    RelationalMeeting,
+)
+from organiser.periods import Period, PeriodKind
+from organiser.repository import Repository
+
+RENEWAL_WINDOW_DAYS = 60
+
+
+@dataclass(frozen=True)
+class TodaySummary:
+    day: date
+    booked: list[RelationalMeeting]
+    follow_ups: FollowUps
+    cold: list[Cold]
+    renewals: list[Institution]
+    rate: Rate
+    people: dict[str, Person]
+
+    def name_of(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else "(someone no longer on record)"
+
+
+def renewals_due(institutions: list[Institution], today: date) -> list[Institution]:
+    """Institutions whose renewal falls in the next 60 days (or has just passed), soonest first."""
+    horizon = today + timedelta(days=RENEWAL_WINDOW_DAYS)
+    due = [i for i in institutions if i.renewal_date is not None and i.renewal_date <= horizon]
+    due = [i for i in due if i.renewal_date is not None and i.renewal_date >= today - timedelta(30)]
+    return sorted(due, key=lambda i: (i.renewal_date or today, i.name))
+
+
+def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary:
+    meetings = repo.list(RelationalMeeting)
+    people = {p.id: p for p in repo.list(Person)}
+    booked = sorted(
+        (m for m in meetings if m.status is OneToOneStatus.BOOKED and m.at.date() == today),
+        key=lambda m: m.at,
+    )
+    return TodaySummary(
+        day=today,
+        booked=booked,
+        follow_ups=follow_ups(meetings, today),
+        cold=going_cold(people.values(), meetings, today, profile.going_cold_weeks),
+        renewals=renewals_due(repo.list(Institution), today),
+        rate=one_to_one_rate(meetings, Period.named(PeriodKind.THIS_WEEK, today), profile),
+        people=people,
+    )
+
+
+def _when(day: date | None, today: date) -> str:
+    if day is None:
+        return "never"
+    days = (today - day).days
+    return f"{day:%d %b} ({days} days ago)" if days else "today"
+
+
+def as_text(summary: TodaySummary, profile: Profile) -> str:
+    """The Today summary as plain text for the shell."""
+    today = summary.day
+    rate = summary.rate
+    lines = [
+        f"Today, {today:%A %d %B %Y}",
+        "",
+        f"1-2-1s this week: {rate.held} held over {rate.working_days} working days "
+        f"= {rate.per_day:.1f} a day (target {rate.target_per_day:g})",
+        "",
+        f"1-2-1s booked today ({len(summary.booked)}):",
+    ]
+    lines += [
+        f"  {m.at.astimezone(profile.zone):%H:%M}  {summary.name_of(m.person_id)}"
+        f"{'  at ' + m.place if m.place else ''}"
+        for m in summary.booked
+    ]
+    lines += ["", f"Follow-ups due today ({len(summary.follow_ups.due_today)}):"]
+    lines += [
+        f"  {summary.name_of(m.person_id)}: {m.follow_up}" for m in summary.follow_ups.due_today
+    ]
+    lines += ["", f"Follow-ups overdue ({len(summary.follow_ups.overdue)}):"]
+    lines += [
+        f"  due {m.follow_up_due:%d %b}  {summary.name_of(m.person_id)}: {m.follow_up}"
+        for m in summary.follow_ups.overdue
+    ]
+    lines += [
+        "",
+        f"Going cold ({len(summary.cold)}), no 1-2-1 in {profile.going_cold_weeks} weeks:",
+    ]
+    lines += [
+        f"  {c.person.name} ({profile.stage_name(c.person.ladder_stage)}), last 1-2-1 "
+        f"{_when(c.last_held, today)}"
+        for c in summary.cold
+    ]
+    lines += ["", f"Renewals due in the next {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)}):"]
+    lines += [f"  {i.renewal_date:%d %b %Y}  {i.name}" for i in summary.renewals]
+    return "\n".join(lines) + "\n"
+
+
+def as_json(summary: TodaySummary) -> dict[str, Any]:
+    """The Today summary as plain data for scripts."""
+    rate = summary.rate
+    return {
+        "date": summary.day.isoformat(),
+        "rate": {
+            "period_start": rate.period.start.isoformat(),
+            "period_end": rate.period.end.isoformat(),
+            "held": rate.held,
+            "working_days": rate.working_days,
+            "per_day": round(rate.per_day, 2),
+            "target_per_day": rate.target_per_day,
+        },
+        "booked": [
+            {
+                "id": m.id,
+                "person": summary.name_of(m.person_id),
+                "at": m.at.isoformat(),
+                "place": m.place,
+            }
+            for m in summary.booked
+        ],
+        "follow_ups_due_today": [_follow_up(summary, m) for m in summary.follow_ups.due_today],
+        "follow_ups_overdue": [_follow_up(summary, m) for m in summary.follow_ups.overdue],
+        "going_cold": [
+            {
+                "id": c.person.id,
+                "person": c.person.name,
+                "stage": c.person.ladder_stage.value,
+                "last_1_2_1": c.last_held.isoformat() if c.last_held else None,
+                "days_since": c.days_since,
+            }
+            for c in summary.cold
+        ],
+        "renewals_due": [
+            {
+                "id": i.id,
+                "institution": i.name,
+                "renewal_date": i.renewal_date.isoformat() if i.renewal_date else None,
+            }
+            for i in summary.renewals
+        ],
+    }
+
+
+def _follow_up(summary: TodaySummary, meeting: RelationalMeeting) -> dict[str, Any]:
+    return {
+        "id": meeting.id,
+        "person": summary.name_of(meeting.person_id),
+        "follow_up": meeting.follow_up,
+        "due": meeting.follow_up_due.isoformat() if meeting.follow_up_due else None,
+    }

@@ -1,0 +1,44 @@
+"""Finding a person from part of their name."""
+
+from __future__ import annotations
+
+from organiser.lookup import find_person, fold, suggest
+from organiser.models import Person
+
+PEOPLE = [
+    Person(name="Amina Khan"),
+    Person(name="Amina Begum"),
+    Person(name="Zofia Wójcik"),
+    Person(name="Sam Aminabad"),
+]
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert fold("WÓJCIK") == "wojcik"
+
+
+def test_a_unique_part_finds_one_person() -> None:
+    assert find_person(PEOPLE, "wojcik").person == PEOPLE[2]
+    assert find_person(PEOPLE, "amina k").person == PEOPLE[0]
+
+
+def test_an_ambiguous_name_lists_candidates_and_finds_no_one() -> None:
+    match = find_person(PEOPLE, "amina")
+    assert match.person is None
+    assert match.problem() == (
+        '"amina" matches 3 people: Amina Begum, Amina Khan, Sam Aminabad. Be more specific.'
+    )
+
+
+def test_an_exact_name_wins_over_longer_names_containing_it() -> None:
+    people = [Person(name="Sam Lee"), Person(name="Sam Leeson")]
+    assert find_person(people, "sam lee").person == people[0]
+
+
+def test_no_match_says_so() -> None:
+    assert find_person(PEOPLE, "nobody").problem() == 'No one on record matches "nobody".'
+
+
+def test_suggestions_put_names_starting_with_the_text_first() -> None:
+    assert [p.name for p in suggest(PEOPLE, "am")] == ["Amina Begum", "Amina Khan", "Sam Aminabad"]
+    assert suggest(PEOPLE, "   ") == []
