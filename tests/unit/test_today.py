@@ -1,0 +1,73 @@
+"""The Today summary, built from a repository with a fixed date."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+
+from organiser.clock import LONDON
+from organiser.models import (
+    Institution,
+    LadderStage,
+    OneToOneStatus,
+    Person,
+    Profile,
+    RelationalMeeting,
+)
+from organiser.today import as_json, as_text, build_today
+from store.repository import TinyRepository
+
+MONDAY = date(2026, 11, 23)
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    return datetime.combine(day, time(hour), LONDON)
+
+
+def test_today_gathers_bookings_follow_ups_cold_leaders_renewals_and_the_rate(
+    repo: TinyRepository,
+) -> None:
+    profile = Profile(organiser_name="Jo", working_days=[0, 1, 3])
+    amina = Person(name="Amina Khan", ladder_stage=LadderStage.LEADER)
+    bilal = Person(name="Bilal [red]Ahmed[/]", ladder_stage=LadderStage.EMERGING_LEADER)
+    school = Institution(name="St Mary's", renewal_date=MONDAY + timedelta(days=30))
+    later = Institution(name="Far Off", renewal_date=MONDAY + timedelta(days=200))
+    booked = RelationalMeeting(
+        person_id=amina.id, at=at(MONDAY, 14), status=OneToOneStatus.BOOKED, place="Library"
+    )
+    earlier = RelationalMeeting(
+        person_id=amina.id,
+        at=at(MONDAY, 9),
+        follow_up="Invite to training",
+        follow_up_due=MONDAY,
+    )
+    old = RelationalMeeting(
+        person_id=bilal.id,
+        at=at(MONDAY - timedelta(days=50)),
+        follow_up="Send the leaflet",
+        follow_up_due=MONDAY - timedelta(days=40),
+    )
+    repo.save_all([profile, amina, bilal, school, later, booked, earlier, old])
+
+    summary = build_today(repo, profile, MONDAY)
+
+    assert summary.booked == [repo.get(RelationalMeeting, booked.id)]
+    assert [m.id for m in summary.follow_ups.due_today] == [earlier.id]
+    assert [m.id for m in summary.follow_ups.overdue] == [old.id]
+    assert [c.person.id for c in summary.cold] == [bilal.id]
+    assert [i.id for i in summary.renewals] == [school.id]
+    assert (summary.rate.held, summary.rate.working_days) == (1, 1)
+
+    text = as_text(summary, profile)
+    assert "14:00  Amina Khan  at Library" in text
+    assert "Bilal [red]Ahmed[/] (Emerging leader), last 1-2-1 04 Oct (50 days ago)" in text
+    data = json.loads(json.dumps(as_json(summary)))
+    assert data["rate"] == {
+        "period_start": "2026-11-23",
+        "period_end": "2026-11-23",
+        "held": 1,
+        "working_days": 1,
+        "per_day": 1.0,
+        "target_per_day": 3.0,
+    }
+    assert data["going_cold"][0]["days_since"] == 50
