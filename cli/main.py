@@ -10,15 +10,18 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from store.database import OpenedStore, open_store
 from store.paths import backup_dir, config_dir, resolve_db_path
 
+from cli import commands
+from cli.commands import add_log_arguments
 from organiser import __version__
-from organiser.clock import SystemClock
+from organiser.clock import Clock, SystemClock
 from organiser.errors import OrganiserError
+from organiser.repository import Repository
 from organiser.text import terminal_safe
 
 
@@ -45,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
         "demo", parents=[common], help="load the demo alliance into an empty database"
     )
     demo.add_argument("--force", action="store_true", help="load it even if the database has data")
+    today = commands.add_parser("today", parents=[common], help="print what to do today")
+    today.add_argument("--json", action="store_true", help="print JSON for scripts")
+    log = commands.add_parser("log", parents=[common], help="log a 1-2-1 without opening the app")
+    add_log_arguments(log)
     return parser
 
 
@@ -64,17 +71,16 @@ def _where(args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _demo(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
     from organiser.demo import build_demo
 
-    with _open(args) as opened:
-        repo = opened.repo
-        if not repo.is_empty() and not args.force:
-            _fail("The database already has records; use --force to add the demo alliance anyway.")
-            return 1
-        demo = build_demo(SystemClock().today())
-        repo.save_all(demo.records)
-        print(f"Loaded the demo alliance: {len(demo.records):,} records into {opened.path}")
+    if not repo.is_empty() and not args.force:
+        raise commands.Refused(
+            "The database already has records; use --force to add the demo alliance anyway."
+        )
+    demo = build_demo(clock.today())
+    repo.save_all(demo.records)
+    print(f"Loaded the demo alliance: {len(demo.records):,} records.")
     return 0
 
 
@@ -96,7 +102,27 @@ def _fail(message: str) -> None:
     print(f"organiser: {terminal_safe(message)}", file=sys.stderr)
 
 
-COMMANDS = {"run": _run_app, None: _run_app, "where": _where, "demo": _demo}
+RepoCommand = Callable[[Repository, Clock, argparse.Namespace], int]
+
+
+def _on_repo(command: RepoCommand) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        with _open(args) as opened:
+            profile = opened.repo.profile()
+            clock = SystemClock(profile.zone) if profile else SystemClock()
+            return command(opened.repo, clock, args)
+
+    return run
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _run_app,
+    "run": _run_app,
+    "where": _where,
+    "demo": _on_repo(_demo),
+    "today": _on_repo(commands.today),
+    "log": _on_repo(commands.log),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
