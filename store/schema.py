@@ -1,0 +1,112 @@
+"""The schema version kept in `_meta`, and the migrations that bring old databases up to date.
+
+A migration takes the raw tables of a database at version N and returns them at version
+N + 1; `MIGRATIONS[N]` is that function. Migrations work on a deep copy, so a failure
+leaves the data as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from organiser.errors import DatabaseCorrupt, DatabaseTooNew, StoreError
+from store.format import META_TABLE, SCHEMA_DOC, SnapshotCheck, Tables
+
+#: The schema this program writes. Raise it, and add a migration, whenever stored data changes.
+CURRENT_VERSION = 1
+#: Files written before versions were recorded hold this schema.
+FIRST_VERSION = 1
+VERSION_KEY = "version"
+
+Migration = Callable[[Tables], Tables]
+
+#: From version N (the key) to N + 1. Empty while there has only been version 1.
+MIGRATIONS: Mapping[int, Migration] = {}
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The version this program reads and writes, and how to get there from older ones."""
+
+    version: int = CURRENT_VERSION
+    migrations: Mapping[int, Migration] = field(default_factory=lambda: MIGRATIONS)
+
+
+SCHEMA = Schema()
+
+
+def stored_version(tables: Mapping[str, Mapping[str, Any]]) -> int | None:
+    """The schema version recorded in the data; None for a new (or pre-versioning) file."""
+    version = tables.get(META_TABLE, {}).get(SCHEMA_DOC, {}).get(VERSION_KEY)
+    if version is None:
+        return None
+    if type(version) is not int or version < 1:
+        raise DatabaseCorrupt(
+            f"The database records its format version as {version!r}, which makes no sense. "
+            "Organiser has left it untouched."
+        )
+    return version
+
+
+def effective_version(tables: Mapping[str, Mapping[str, Any]], schema: Schema) -> int:
+    """The version to treat the data as: a new, empty database is already current, and one
+    with records but no version predates versioning."""
+    found = stored_version(tables)
+    if found is not None:
+        return found
+    holds_records = any(docs for name, docs in tables.items() if name != META_TABLE)
+    return FIRST_VERSION if holds_records else schema.version
+
+
+def with_version(tables: Mapping[str, dict[str, Any]], version: int) -> Tables:
+    """A shallow copy of `tables` whose `_meta.schema.version` is `version`."""
+    meta = dict(tables.get(META_TABLE, {}))
+    meta[SCHEMA_DOC] = {**meta.get(SCHEMA_DOC, {}), VERSION_KEY: version}
+    return {**tables, META_TABLE: meta}
+
+
+def too_new(found: int, known: int) -> DatabaseTooNew:
+    return DatabaseTooNew(
+        f"This database was written by a newer version of Organiser (schema {found}; this "
+        f"program reads up to {known}). Update Organiser; the file has been left untouched."
+    )
+
+
+def refuse_newer(schema: Schema) -> SnapshotCheck:
+    """A snapshot check that raises DatabaseTooNew before anything else is read or written."""
+
+    def check(tables: Tables) -> None:
+        found = stored_version(tables)
+        if found is not None and found > schema.version:
+            raise too_new(found, schema.version)
+
+    return check
+
+
+def migrate(tables: Mapping[str, Mapping[str, Any]], found: int, schema: Schema) -> Tables:
+    """`tables` brought from version `found` up to `schema.version`, one step at a time."""
+    data: Tables = copy.deepcopy(dict(tables))  # type: ignore[arg-type]
+    for version in range(found, schema.version):
+        step = schema.migrations.get(version)
+        if step is None:
+            raise StoreError(
+                f"Organiser does not know how to upgrade a database from schema {version}; "
+                "the file has been left untouched."
+            )
+        try:
+            data = with_version(step(data), version + 1)
+        except Exception as error:  # a faulty migration must not reach the file
+            raise StoreError(
+                f"Upgrading the database from schema {version} failed ({error}); the file "
+                "has been left untouched."
+            ) from error
+    return data
+
+
+def backup_name(db_path: Path, version: int, stamp: str) -> Path:
+    """Where the copy made before upgrading from `version` goes: beside the database."""
+    return db_path.with_name(f"{db_path.stem}-schema-{version}-{stamp}{db_path.suffix}")
