@@ -10,11 +10,9 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-
-from store.database import OpenedStore, open_store
-from store.paths import backup_dir, config_dir, resolve_db_path
 
 from cli import commands
 from cli.commands import add_log_arguments
@@ -23,6 +21,8 @@ from organiser.clock import Clock, SystemClock
 from organiser.errors import OrganiserError
 from organiser.repository import Repository
 from organiser.text import terminal_safe
+from store.database import OpenedStore, open_store
+from store.paths import backup_dir, config_dir, resolve_db_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -59,8 +59,15 @@ def _db_path(args: argparse.Namespace) -> Path:
     return resolve_db_path(getattr(args, "db", None), os.environ)
 
 
-def _open(args: argparse.Namespace) -> OpenedStore:
-    return open_store(_db_path(args), SystemClock())
+@contextmanager
+def _session(args: argparse.Namespace) -> Iterator[OpenedStore]:
+    """The open database for one command; what went wrong at close is reported, not lost."""
+    opened = open_store(_db_path(args), SystemClock())
+    try:
+        yield opened
+    finally:
+        for warning in opened.close():
+            _fail(warning)
 
 
 def _where(args: argparse.Namespace) -> int:
@@ -87,7 +94,7 @@ def _demo(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
 def _run_app(args: argparse.Namespace) -> int:
     from screens.app import OrganiserApp
 
-    with _open(args) as opened:
+    with _session(args) as opened:
         profile = opened.repo.profile()
         clock = SystemClock(profile.zone) if profile else SystemClock()
         # Everything loaded so far lives for the whole session: keep the collector off it,
@@ -107,7 +114,7 @@ RepoCommand = Callable[[Repository, Clock, argparse.Namespace], int]
 
 def _on_repo(command: RepoCommand) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        with _open(args) as opened:
+        with _session(args) as opened:
             profile = opened.repo.profile()
             clock = SystemClock(profile.zone) if profile else SystemClock()
             return command(opened.repo, clock, args)

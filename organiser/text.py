@@ -57,8 +57,14 @@ def check_single_line(text: str) -> str:
     return text.strip()
 
 
+# Anything clean_notes might have to remove: most notes contain none of it.
+_NOTES_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_notes(text: str) -> str:
     """Notes keep their line breaks; escapes, control characters and lone surrogates go."""
+    if not _NOTES_SUSPECT.search(text):
+        return text.strip()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     kept = []

@@ -7,6 +7,7 @@ from organiser.models.base import (
     new_id,
 )
 from organiser.models.campaigns import (
+    ActionKind,
     Campaign,
     Conversation,
     CycleStage,
@@ -70,6 +71,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
 RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {t.kind: t for t in RECORD_TYPES}
 
 __all__ = [
+    "ActionKind",
     "RECORD_TYPES",
     "RECORD_TYPE_BY_KIND",
     "UNSAVED",

@@ -93,6 +93,7 @@ class Campaign(Record):
     institution_ids: list[RecordId] = Field(default_factory=list, max_length=500)
     leader_ids: list[RecordId] = Field(default_factory=list, max_length=500)
     goal: Notes = ""
+    #: The PowerMapEntry of the decision-maker the plan targets.
     target_decision_maker_id: RecordId | None = None
     tactic: Notes = ""
     action_date: date | None = None
@@ -138,6 +139,13 @@ class LeaderRole(Part):
     role: Line = ""
 
 
+class ActionKind(StrEnum):
+    PUBLIC_ACTION = "public_action"
+    ASSEMBLY = "assembly"
+    HOUSE_MEETING = "house_meeting"
+    MEMBER_EVENT = "member_event"
+
+
 class PublicAction(Record):
     """A public action, assembly, house meeting or member event."""
 
@@ -145,6 +153,7 @@ class PublicAction(Record):
     search_fields = ("name", "ask", "response", "evaluation", "place")
 
     name: Name
+    action_kind: ActionKind = ActionKind.PUBLIC_ACTION
     campaign_id: RecordId | None = None
     at: Moment
     length_minutes: Count | None = None

@@ -79,6 +79,8 @@ class Meeting(Record):
     at: Moment
     length_minutes: Minutes | None = None
     place: Line = ""
+    campaign_id: RecordId | None = None
     attendee_ids: list[RecordId] = Field(default_factory=list, max_length=2000)
+    agenda: Notes = ""
     minutes: Notes = ""
     action_points: list[ActionPoint] = Field(default_factory=list, max_length=500)
