@@ -1,0 +1,59 @@
+"""Every key of the screen the person was on, and the keys that work everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from screens.commands import Command
+
+#: Keys Textual gives every screen, which carry no binding of ours.
+MOVING_AROUND = (
+    ("ctrl+p", "Command palette: every action here, by name"),
+    ("tab, shift+tab", "Next and previous field"),
+    ("up, down", "Move in lists and tables"),
+)
+
+
+def _keys_table(rows: Sequence[tuple[str, str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", min_width=14)
+    table.add_column()
+    for key, description in rows:
+        table.add_row(Text(key), Text(description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Built from the same bindings the footer and the command palette use."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="help.close"),
+        Binding("question_mark", "close", "Close", key_display="?", id="help.close-again"),
+    ]
+
+    def __init__(self, place: str, commands: Sequence[Command]) -> None:
+        super().__init__(classes="dialog")
+        self._place = place
+        self._commands = commands
+
+    def compose(self) -> ComposeResult:
+        here = [(c.key, c.description) for c in self._commands if not c.is_global]
+        everywhere = [(c.key, c.description) for c in self._commands if c.is_global]
+        with VerticalScroll(id="help", classes="dialog-box"):
+            yield Static(Text("Keys"), classes="dialog-title")
+            yield Static(Text(self._place), classes="help-heading")
+            yield Static(_keys_table(here), id="help-here")
+            yield Static(Text("Everywhere"), classes="help-heading")
+            yield Static(_keys_table([*everywhere, *MOVING_AROUND]), id="help-everywhere")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

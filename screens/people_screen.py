@@ -1,0 +1,198 @@
+"""Everyone in the database, found as you type: by name, institution, email, phone or notes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import Worker
+
+from organiser.clock import Clock
+from organiser.errors import OrganiserError
+from organiser.models import Institution, LadderStage, Person, Profile
+from organiser.models.people import DEFAULT_STAGE_NAMES
+from organiser.people import PeopleFinder
+from organiser.repository import Repository
+from screens.person_detail import PersonDetailScreen
+from screens.person_flows import delete_person, edit_person, report, report_failed_worker
+from screens.widgets.people_table import PeopleTable
+from screens.widgets.read_only_banner import ReadOnlyBanner
+
+
+def count_line(shown: int, total: int, searching: bool) -> str:
+    """ "124 people", "1 person", "3 of 124 match", "No one matches"."""
+    if not searching:
+        if total == 0:
+            return "No people yet: n adds one"
+        return "1 person" if total == 1 else f"{total:,} people"
+    if shown == 0:
+        return f"No one of {total:,} matches"
+    return f"{shown:,} of {total:,} match" + ("es" if shown == 1 else "")
+
+
+class PeopleScreen(Screen[None]):
+    """The list is loaded once; each keystroke filters it in memory and redraws the rows."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", key_display="/", id="people.search"),
+        Binding("n", "new_person", "New", id="people.new"),
+        Binding("e", "edit_person", "Edit", id="people.edit"),
+        Binding("enter", "open_person", "Open", key_display="enter", id="people.open"),
+        Binding("d", "delete_person", "Delete", id="people.delete"),
+        Binding("escape", "clear_search", "Clear search", id="people.clear-search"),
+    ]
+
+    def __init__(self, repo: Repository, clock: Clock) -> None:
+        super().__init__()
+        self.repo = repo
+        self.clock = clock
+        self._finder = PeopleFinder([], {})
+        self._by_id: dict[str, Person] = {}
+        self._institutions: dict[str, Institution] = {}
+        self._profile: Profile | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.repo.read_only:
+            yield ReadOnlyBanner()
+        with Horizontal(id="people-bar"):
+            yield Input(
+                placeholder="Search by name, institution, email, phone or notes  ( / )",
+                id="people-search",
+            )
+            yield Static(id="people-count")
+        yield PeopleTable(id="people-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "People"
+        self.load()
+        self.query_one(PeopleTable).focus()
+
+    @property
+    def search_text(self) -> str:
+        return self.query_one("#people-search", Input).value
+
+    @property
+    def table(self) -> PeopleTable:
+        return self.query_one(PeopleTable)
+
+    def load(self) -> None:
+        """Read everyone from the repository and show those the search finds."""
+        try:
+            people = self.repo.list(Person)
+            self._institutions = {i.id: i for i in self.repo.list(Institution)}
+            self._profile = self.repo.profile()
+        except OrganiserError as error:
+            report(self, error, "Cannot load people")
+            people = []
+        self.sub_title = self._profile.alliance_name if self._profile else ""
+        self._set_people(people)
+
+    def _stage_name(self, stage: LadderStage) -> str:
+        return self._profile.stage_name(stage) if self._profile else DEFAULT_STAGE_NAMES[stage]
+
+    def _set_people(self, people: list[Person]) -> None:
+        self._finder = PeopleFinder(people, self._institutions)
+        self._by_id = {person.id: person for person in people}
+        self.table.load(self._finder.people, self._institutions, self._stage_name)
+        self.filter(self.search_text)
+
+    def _saved(self, person: Person) -> None:
+        """Show a person just saved here, without reading everyone again."""
+        self._set_people([*(p for p in self._finder.people if p.id != person.id), person])
+        self._go_to(person)
+
+    def _deleted(self, person: Person) -> None:
+        self._set_people([p for p in self._finder.people if p.id != person.id])
+
+    def filter(self, text: str) -> None:
+        matches = self._finder.matching(text)
+        self.table.show(matches)
+        line = count_line(len(matches), len(self._finder), bool(text.strip()))
+        self.query_one("#people-count", Static).update(Text(line))
+
+    @property
+    def current(self) -> Person | None:
+        """The person under the cursor."""
+        person_id = self.table.current_id
+        return None if person_id is None else self._by_id.get(person_id)
+
+    def _current_or_say(self) -> Person | None:
+        person = self.current
+        if person is None:
+            self.notify("Nobody is selected.", severity="warning")
+        return person
+
+    # Searching -----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#people-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filter(event.value)
+
+    @on(Input.Submitted, "#people-search")
+    def _search_done(self) -> None:
+        self.table.focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#people-search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        self.query_one("#people-search", Input).value = ""
+        self.table.focus()
+
+    # People --------------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_clicked(self) -> None:
+        self.action_open_person()
+
+    def action_open_person(self) -> None:
+        person = self._current_or_say()
+        if person is not None:
+            self.app.push_screen(
+                PersonDetailScreen(self.repo, self.clock, person), self._back_from_detail
+            )
+
+    def _back_from_detail(self, changed: bool | None) -> None:
+        # None: the screen was closed from elsewhere (`p`), so it may have changed something.
+        if changed is not False:
+            self.load()
+
+    @work(exclusive=True, group="person", exit_on_error=False)
+    async def action_new_person(self) -> None:
+        saved = await edit_person(self, self.repo, self.clock, None)
+        if saved is not None:
+            self._saved(saved)
+
+    @work(exclusive=True, group="person", exit_on_error=False)
+    async def action_edit_person(self) -> None:
+        person = self._current_or_say()
+        if person is None:
+            return
+        saved = await edit_person(self, self.repo, self.clock, person)
+        if saved is not None:
+            self._saved(saved)
+
+    @work(exclusive=True, group="person", exit_on_error=False)
+    async def action_delete_person(self) -> None:
+        person = self._current_or_say()
+        if person is not None and await delete_person(self, self.repo, person):
+            self._deleted(person)
+
+    def _go_to(self, person: Person) -> None:
+        """Put the cursor on `person`, clearing the search if it hides them."""
+        if person.id not in self.table.shown_ids:
+            self.query_one("#people-search", Input).value = ""
+            self.filter("")
+        if person.id in self.table.shown_ids:
+            self.table.move_cursor(row=self.table.shown_ids.index(person.id), animate=False)
+        self.table.focus()
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(self, event)

@@ -1,0 +1,138 @@
+"""The People list: one row per person, filtered as the organiser types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from organiser.models import Institution, LadderStage, Person
+from organiser.people import institution_names
+
+#: Each column and its share of the width left once the fixed ones have theirs.
+COLUMNS = (("Name", 34), ("Institutions", 33), ("Ladder stage", 0), ("Phone", 0), ("Email", 33))
+FIXED = {"Ladder stage": 16, "Phone": 16}
+SCROLLBAR = 2
+
+
+def column_widths(width: int) -> list[int]:
+    """Widths that fill a table `width` cells wide (each cell has a space either side)."""
+    spare = max(0, width - SCROLLBAR - 2 * len(COLUMNS) - sum(FIXED.values()))
+    shares = [spare * share // 100 for _, share in COLUMNS]
+    shares[-1] += spare - sum(shares)
+    pairs = zip(COLUMNS, shares, strict=True)
+    return [FIXED.get(label, max(10, share)) for (label, _), share in pairs]
+
+
+class Cell:
+    """Plain text in a fixed-width column.
+
+    Rendered as Text, never as markup: a name like "[red]x[/]" shows as typed. It has no
+    `__rich_measure__`, so DataTable does not measure it (it measures every new cell to
+    size auto-width columns): that would cost a fifth of a second for 2,000 rows each time
+    a search widens, and these columns have fixed widths anyway.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, plain: str) -> None:
+        self.text = Text(plain, no_wrap=True, overflow="ellipsis")
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text
+
+
+class PeopleTable(DataTable[Cell], inherit_bindings=False):
+    """Rows are made once per load and reused by every search, so typing stays quick.
+
+    The table leaves `enter` to its screen (which opens the person), so the footer, the
+    help screen and the command palette all show the same key for it.
+    """
+
+    BINDINGS = [
+        binding
+        for binding in DataTable.BINDINGS
+        if not (isinstance(binding, Binding) and binding.key == "enter")
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._cells: dict[str, tuple[Cell, ...]] = {}
+        self._shown: list[str] = []
+        self._reloaded = False
+
+    def on_mount(self) -> None:
+        self._fit_columns(120)
+
+    def on_resize(self) -> None:
+        self._fit_columns(self.size.width)
+
+    def _fit_columns(self, width: int) -> None:
+        widths = column_widths(width)
+        if [column.width for column in self.ordered_columns] == widths:
+            return
+        keep_id, keep_row = self.current_id, self.cursor_row
+        self.clear(columns=True)
+        for (label, _), column_width in zip(COLUMNS, widths, strict=True):
+            self.add_column(label, width=column_width, key=label.lower())
+        self._fill(self._shown, keep_id, keep_row)
+
+    def load(
+        self,
+        people: Sequence[Person],
+        institutions_by_id: Mapping[str, Institution],
+        stage_name: Callable[[LadderStage], str],
+    ) -> None:
+        """Make the rows for `people`; `show` then picks which appear."""
+        self._cells = {
+            person.id: (
+                Cell(person.name),
+                Cell(", ".join(institution_names(person, institutions_by_id))),
+                Cell(stage_name(person.ladder_stage)),
+                Cell(person.phone),
+                Cell(person.email),
+            )
+            for person in people
+        }
+        self._reloaded = True
+
+    def show(self, people: Sequence[Person]) -> None:
+        """Show exactly `people`, in order.
+
+        The cursor stays on the same person if they are still shown; after a reload that
+        removed them (a deletion) it stays on the same row, so the next person is under it.
+        """
+        ids = [person.id for person in people]
+        if ids == self._shown and self.row_count == len(ids) and not self._reloaded:
+            return
+        keep_row = self.cursor_row if self._reloaded else 0
+        self._reloaded = False
+        self._fill(ids, self.current_id, keep_row)
+
+    def _fill(self, ids: list[str], keep_id: str | None, keep_row: int) -> None:
+        self.clear()
+        for person_id in ids:
+            self.add_row(*self._cells[person_id], key=person_id)
+        self._shown = ids
+        if keep_id in ids:
+            self.move_cursor(row=ids.index(keep_id), animate=False)
+        elif ids:
+            self.move_cursor(row=min(keep_row, len(ids) - 1), animate=False)
+
+    @property
+    def shown_ids(self) -> list[str]:
+        return self._shown
+
+    @property
+    def current_id(self) -> str | None:
+        """The id of the person under the cursor, or None when the table is empty."""
+        if not self._shown or not 0 <= self.cursor_row < len(self._shown):
+            return None
+        return self._shown[self.cursor_row]
