@@ -43,8 +43,13 @@ class Repository(Protocol):
         """
         ...
 
-    def save_all(self, records: Sequence[Record]) -> builtins.list[Record]:
-        """Save several records as one change: all of them or none."""
+    def save_all(
+        self,
+        records: Sequence[Record],
+        *,
+        deletes: Sequence[tuple[type[Record], str]] = (),
+    ) -> builtins.list[Record]:
+        """Save several records, and delete others, as one change: all of it or none."""
         ...
 
     def delete(self, kind: type[Record], record_id: str) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from organiser.institutions import RENEWAL_WINDOW_DAYS as RENEWAL_WINDOW_DAYS
+from organiser.institutions import renewals_due as renewals_due
 from organiser.metrics import Cold, FollowUps, Rate, follow_ups, going_cold, one_to_one_rate
 from organiser.models import (
     Institution,
@@ -16,8 +18,6 @@ from organiser.models import (
 )
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
-
-RENEWAL_WINDOW_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,6 @@ class TodaySummary:
     def name_of(self, person_id: str) -> str:
         person = self.people.get(person_id)
         return person.name if person else "(someone no longer on record)"
-
-
-def renewals_due(institutions: list[Institution], today: date) -> list[Institution]:
-    """Institutions whose renewal falls in the next 60 days (or has just passed), soonest first."""
-    horizon = today + timedelta(days=RENEWAL_WINDOW_DAYS)
-    due = [i for i in institutions if i.renewal_date is not None and i.renewal_date <= horizon]
-    due = [i for i in due if i.renewal_date is not None and i.renewal_date >= today - timedelta(30)]
-    return sorted(due, key=lambda i: (i.renewal_date or today, i.name))
 
 
 def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary:

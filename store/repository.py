@@ -145,7 +145,12 @@ class TinyRepository:
         self._commit([(stamped.kind, stamped.id, stamped.model_dump(mode="json"))])
         return stamped
 
-    def save_all(self, records: Sequence[Record]) -> builtins.list[Record]:
+    def save_all(
+        self,
+        records: Sequence[Record],
+        *,
+        deletes: Sequence[tuple[type[Record], str]] = (),
+    ) -> builtins.list[Record]:
         seen: set[tuple[str, str]] = set()
         stamped: builtins.list[Record] = []
         for record in records:
@@ -154,7 +159,15 @@ class TinyRepository:
                 raise StoreError(f"The same {type(record).__name__} appears twice in one save.")
             seen.add(key)
             stamped.append(self._stamp(record))
-        self._commit([(r.kind, r.id, r.model_dump(mode="json")) for r in stamped])
+        changes: builtins.list[Change] = [
+            (r.kind, r.id, r.model_dump(mode="json")) for r in stamped
+        ]
+        for kind, record_id in deletes:
+            if (kind.kind, record_id) in seen:
+                raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
+            if record_id in self._raw(kind):
+                changes.append((kind.kind, record_id, None))
+        self._commit(changes)
         return stamped
 
     def delete(self, kind: type[Record], record_id: str) -> bool:

@@ -22,7 +22,7 @@ from organiser.text import LINE_MAX, NAME_MAX, NOTES_MAX, check_single_line, cle
 #: The created/updated stamp of a record that has never been saved.
 UNSAVED = datetime(1970, 1, 1, tzinfo=UTC)
 #: One million pounds, in pence: above this an amount is surely a typing slip.
-MONEY_MAX = 100_000_000_00
+MONEY_MAX = 1_000_000 * 100
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

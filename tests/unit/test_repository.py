@@ -128,3 +128,15 @@ def test_profile_is_a_singleton(repo: TinyRepository) -> None:
 
 def sample_training() -> TrainingSession:
     return next(r for r in sample_records() if isinstance(r, TrainingSession))
+
+
+def test_save_all_can_delete_in_the_same_change(repo: TinyRepository) -> None:
+    school = repo.save(Institution(name="St Mary's"))
+    amina = repo.save(Person(name="Amina", memberships=[Membership(institution_id=school.id)]))
+    [unlinked] = repo.save_all(
+        [amina.evolve(memberships=[])], deletes=[(Institution, school.id)]
+    )
+    assert repo.get(Institution, school.id) is None
+    assert repo.get(Person, amina.id) == unlinked and unlinked.memberships == []
+    with pytest.raises(StoreError, match="both saved and deleted"):
+        repo.save_all([unlinked], deletes=[(Person, unlinked.id)])
