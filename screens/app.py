@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -14,9 +14,16 @@ from organiser.errors import OrganiserError
 from organiser.repository import Repository
 from screens.commands import BindingCommands, commands_for
 from screens.help_screen import HelpScreen
+from screens.institutions_screen import InstitutionsScreen
+from screens.one_to_one_flows import start_logging
+from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
 from screens.person_flows import report
+from screens.today_screen import TodayScreen
 from screens.welcome import WelcomeScreen
+
+#: Actions that need a profile (after the welcome) before they make sense.
+NEEDS_PROFILE = frozenset({"show", "log_one_to_one"})
 
 
 class OrganiserApp(App[None]):
@@ -25,8 +32,14 @@ class OrganiserApp(App[None]):
     TITLE = "Organiser"
     CSS_PATH = "organiser.tcss"
     COMMANDS = App.COMMANDS | {BindingCommands}
+    # The area keys are shown in each area's navigation bar rather than the footer, which
+    # has room at 120 columns only for the screen's own keys and these few.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "show_people", "People", id="app.people"),
+        Binding("t", "show('today')", "Today", show=False, id="app.today"),
+        Binding("p", "show('people')", "People", show=False, id="app.people"),
+        Binding("o", "show('one_to_ones')", "1-2-1s list", show=False, id="app.one-to-ones"),
+        Binding("i", "show('institutions')", "Institutions", show=False, id="app.institutions"),
+        Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
@@ -38,7 +51,14 @@ class OrganiserApp(App[None]):
         self.clock = clock
         self.warnings = tuple(warnings)
         self.has_profile = False
-        self.add_mode("people", lambda: PeopleScreen(repo, clock))
+        areas: dict[str, Callable[[Repository, Clock], Screen[Any]]] = {
+            "today": TodayScreen,
+            "people": PeopleScreen,
+            "one_to_ones": OneToOnesScreen,
+            "institutions": InstitutionsScreen,
+        }
+        for mode, screen in areas.items():
+            self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]
 
     def on_mount(self) -> None:
         for warning in self.warnings:
@@ -49,25 +69,29 @@ class OrganiserApp(App[None]):
             report(self.screen, error, "Cannot read the database")
             self.has_profile = True  # show what can be shown rather than offer to start over
         if self.has_profile:
-            self.switch_mode("people")
+            self.switch_mode("today")
         else:
             self.push_screen(WelcomeScreen(self.repo, self.clock), self._welcomed)
 
     def _welcomed(self, _: None) -> None:
         self.has_profile = True
-        self.switch_mode("people")
+        self.switch_mode("today")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_people":
+        if action in NEEDS_PROFILE:
             return self.has_profile
         return True
 
-    def action_show_people(self) -> None:
-        """People, from anywhere: switch to them, then close anything opened over the list."""
-        if self.current_mode != "people":
-            self.switch_mode("people")
+    def action_show(self, mode: str) -> None:
+        """An area, from anywhere: switch to it, or close whatever was opened over its list."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
         else:
             self.screen_stack[0].pop_until_active()
+
+    def action_log_one_to_one(self) -> None:
+        """Log a 1-2-1 from wherever the organiser is; a person's screen fills them in."""
+        start_logging(self.screen, self.repo, self.clock)
 
     def action_help(self) -> None:
         screen = self.screen
@@ -75,5 +99,5 @@ class OrganiserApp(App[None]):
         self.push_screen(HelpScreen(place, commands_for(screen, include_focused=False)))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        # Quit, People and Help come from the bindings; only the theme is left to offer here.
+        # Quit, the areas and Help come from the bindings; only the theme is left to offer.
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)

@@ -26,6 +26,7 @@ from screens.institution_detail import InstitutionDetailScreen
 from screens.institution_flows import delete_institution, edit_institution
 from screens.person_flows import report, report_failed_worker
 from screens.widgets.institution_table import Counts, InstitutionTable
+from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
 RENEWALS_VIEW = (
@@ -73,6 +74,7 @@ class InstitutionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("institutions")
         if self.repo.read_only:
             yield ReadOnlyBanner()
         with Horizontal(id="institutions-bar"):

@@ -19,6 +19,7 @@ from organiser.people import PeopleFinder
 from organiser.repository import Repository
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import delete_person, edit_person, report, report_failed_worker
+from screens.widgets.nav_bar import NavBar
 from screens.widgets.people_table import PeopleTable
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
@@ -57,6 +58,7 @@ class PeopleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield NavBar("people")
         if self.repo.read_only:
             yield ReadOnlyBanner()
         with Horizontal(id="people-bar"):
@@ -196,3 +198,11 @@ class PeopleScreen(Screen[None]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         report_failed_worker(self, event)
+
+    def one_to_one_person(self) -> Person | None:
+        """Logging from the list asks who the 1-2-1 was with."""
+        return None
+
+    def one_to_ones_changed(self) -> None:
+        """A person may have been added while logging: show them."""
+        self.load()

@@ -11,16 +11,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.models import Consent, Institution, Person, Profile
+from organiser.models import Consent, Institution, Person, Profile, RelationalMeeting
 from organiser.models.base import optional_date
 from organiser.models.people import DEFAULT_STAGE_NAMES
+from organiser.one_to_ones import timeline
 from organiser.repository import Repository
+from screens.one_to_one_detail import OneToOneDetailScreen
+from screens.one_to_one_flows import log_one_to_one
 from screens.person_flows import delete_person, edit_person, report, report_failed_worker
+from screens.widgets.one_to_one_table import TIMELINE_COLUMNS, OneToOneTable, timeline_row
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
 NOT_RECORDED = Text("not recorded", style="dim")
@@ -77,11 +81,23 @@ def person_table(
     return table
 
 
+def timeline_title(count: int) -> Text:
+    if count == 0:
+        return Text("1-2-1s: none yet (l logs one, b books one)", style="bold")
+    return Text(f"1-2-1s ({count:,}), newest first", style="bold")
+
+
 class PersonDetailScreen(Screen[bool]):
-    """Dismisses with True when the person was changed or deleted, so the list reloads."""
+    """Dismisses with True when the person was changed or deleted, so the list reloads.
+
+    Under their details, their relational history: every 1-2-1 with them, newest first.
+    The app's `l` key logs a 1-2-1 with them filled in (see `one_to_one_person`).
+    """
 
     BINDINGS = [
         Binding("e", "edit_person", "Edit", id="detail.edit"),
+        Binding("b", "book_one_to_one", "Book a 1-2-1", id="detail.book"),
+        Binding("enter", "open_one_to_one", "Open 1-2-1", id="detail.open-one-to-one"),
         Binding("d", "delete_person", "Delete", id="detail.delete"),
         Binding("escape", "back", "Back", id="detail.back"),
     ]
@@ -92,6 +108,7 @@ class PersonDetailScreen(Screen[bool]):
         self.clock = clock
         self.person = person
         self.changed = False
+        self._meetings: dict[str, RelationalMeeting] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,12 +117,19 @@ class PersonDetailScreen(Screen[bool]):
         with VerticalScroll(id="person-detail"):
             yield Static(id="person-name")
             yield Static(id="person-fields")
+        yield Static(id="timeline-title")
+        yield OneToOneTable(TIMELINE_COLUMNS, id="timeline")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Person"
         self.show_person()
-        self.query_one("#person-detail").focus()
+        self.show_timeline()
+        timeline_table = self.query_one("#timeline", OneToOneTable)
+        if timeline_table.row_count:
+            timeline_table.focus()
+        else:
+            self.query_one("#person-detail").focus()
 
     def show_person(self) -> None:
         try:
@@ -119,6 +143,54 @@ class PersonDetailScreen(Screen[bool]):
         self.query_one("#person-fields", Static).update(
             person_table(self.person, institutions, profile)
         )
+
+    def show_timeline(self) -> None:
+        """Their 1-2-1s, newest first, the cursor kept on the same one."""
+        try:
+            meetings = self.repo.list(RelationalMeeting, where={"person_id": self.person.id})
+        except OrganiserError as error:
+            report(self, error, "Cannot show their 1-2-1s")
+            meetings = []
+        history = timeline(meetings, self.person.id)
+        self._meetings = {m.id: m for m in history}
+        today, zone = self.clock.today(), self.clock.tz
+        table = self.query_one("#timeline", OneToOneTable)
+        table.load({m.id: timeline_row(m, today, zone) for m in history})
+        table.show([m.id for m in history])
+        self.query_one("#timeline-title", Static).update(timeline_title(len(history)))
+
+    # Host for the `l` key (see screens.one_to_one_flows.OneToOneHost) ------------------------
+
+    def one_to_one_person(self) -> Person | None:
+        return self.person
+
+    def one_to_ones_changed(self) -> None:
+        self.show_timeline()
+        self.query_one("#timeline", OneToOneTable).focus()
+
+    def action_open_one_to_one(self) -> None:
+        table = self.query_one("#timeline", OneToOneTable)
+        meeting = self._meetings.get(table.current_id or "")
+        if meeting is None:
+            self.notify("No 1-2-1 with them yet: l logs one.", severity="warning")
+        else:
+            self.app.push_screen(
+                OneToOneDetailScreen(self.repo, self.clock, meeting), self._back_from_one_to_one
+            )
+
+    @on(DataTable.RowSelected, "#timeline")
+    def _entry_clicked(self) -> None:
+        self.action_open_one_to_one()
+
+    def _back_from_one_to_one(self, changed: bool | None) -> None:
+        if changed is not False:
+            self.show_timeline()
+
+    @work(exclusive=True, group="one-to-one", exit_on_error=False)
+    async def action_book_one_to_one(self) -> None:
+        saved = await log_one_to_one(self, self.repo, self.clock, person=self.person, book=True)
+        if saved is not None:
+            self.one_to_ones_changed()
 
     @work(exclusive=True, group="person", exit_on_error=False)
     async def action_edit_person(self) -> None:

@@ -1,0 +1,44 @@
+"""Open any record's own screen from wherever it is mentioned (Today, lists, timelines)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+
+from organiser.clock import Clock
+from organiser.errors import OrganiserError
+from organiser.models import Institution, Person, RelationalMeeting
+from organiser.repository import Repository
+from screens.institution_detail import InstitutionDetailScreen
+from screens.one_to_one_detail import OneToOneDetailScreen
+from screens.person_detail import PersonDetailScreen
+from screens.person_flows import report
+
+
+def open_record(
+    screen: Screen[Any], repo: Repository, clock: Clock, kind: str, record_id: str
+) -> None:
+    """Push the screen for the record `kind`/`record_id`; say so if it has gone."""
+    try:
+        target = _screen_for(repo, clock, kind, record_id)
+    except OrganiserError as error:
+        report(screen, error, "Cannot open it")
+        return
+    if target is None:
+        screen.notify("That record is no longer in the database.", severity="warning")
+        return
+    screen.app.push_screen(target)
+
+
+def _screen_for(repo: Repository, clock: Clock, kind: str, record_id: str) -> Screen[Any] | None:
+    if kind in ("one_to_one", "follow_up"):
+        meeting = repo.get(RelationalMeeting, record_id)
+        return OneToOneDetailScreen(repo, clock, meeting) if meeting else None
+    if kind == "institution":
+        institution = repo.get(Institution, record_id)
+        return InstitutionDetailScreen(repo, clock, institution) if institution else None
+    if kind == "person":
+        person = repo.get(Person, record_id)
+        return PersonDetailScreen(repo, clock, person) if person else None
+    return None

@@ -1,0 +1,94 @@
+"""The lines of the Today screen: each names its record and reads at a glance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from organiser.metrics import Cold, Rate
+from organiser.models import Institution, Profile, RelationalMeeting
+from organiser.models.base import optional_date
+from organiser.today import TodaySummary
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """Which record a Today line opens: ("one_to_one", id), ("person", id), …"""
+
+    kind: str
+    record_id: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.record_id}"
+
+    @classmethod
+    def parse(cls, text: str) -> ItemRef:
+        kind, _, record_id = text.partition(":")
+        return cls(kind, record_id)
+
+
+def rate_text(rate: Rate) -> Text:
+    """ "This week: 4 1-2-1s held over 2 working days = 2.0 a day (target 3) ▇▇▇▇░░" """
+    text = Text()
+    text.append(f"{rate.period.label}: ", style="bold")
+    days = "working day" if rate.working_days == 1 else "working days"
+    text.append(f"{rate.held} 1-2-1s held over {rate.working_days} {days} = ")
+    text.append(f"{rate.per_day:.1f} a day", style="bold")
+    text.append(f" (target {rate.target_per_day:g})  ")
+    width = 20
+    share = min(rate.per_day / rate.target_per_day, 1.0) if rate.target_per_day else 1.0
+    filled = round(share * width)
+    text.append("█" * filled, style="green" if rate.on_target else "yellow")
+    text.append("░" * (width - filled), style="dim")
+    text.append("  on target" if rate.on_target else "  below target", style="italic")
+    return text
+
+
+def short_day(day: date, today: date) -> str:
+    """ "04 Dec" this year, "04 Dec 2025" in any other."""
+    return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %Y}"
+
+
+def booked_option(meeting: RelationalMeeting, summary: TodaySummary, zone: ZoneInfo) -> Option:
+    line = Text(f"{meeting.at.astimezone(zone):%H:%M}  ", style="bold")
+    line.append(summary.name_of(meeting.person_id))
+    if meeting.place:
+        line.append(f"  at {meeting.place}", style="dim")
+    return Option(line, id=str(ItemRef("one_to_one", meeting.id)))
+
+
+def follow_up_option(meeting: RelationalMeeting, summary: TodaySummary, *, overdue: bool) -> Option:
+    due = meeting.follow_up_due
+    line = Text()
+    if overdue and due is not None:
+        line.append(f"{short_day(due, summary.day)} overdue  ", style="bold red")
+    else:
+        line.append("today  ", style="bold")
+    line.append(summary.name_of(meeting.person_id), style="bold")
+    line.append(f": {meeting.follow_up}")
+    return Option(line, id=str(ItemRef("follow_up", meeting.id)))
+
+
+def cold_option(cold: Cold, today: date, profile: Profile) -> Option:
+    line = Text(cold.person.name, style="bold")
+    line.append(f"  {profile.stage_name(cold.person.ladder_stage)}", style="dim")
+    if cold.last_held is None:
+        line.append("  never had a 1-2-1", style="red")
+    else:
+        line.append(f"  last {optional_date(cold.last_held)} ({cold.days_since} days)")
+    return Option(line, id=str(ItemRef("person", cold.person.id)))
+
+
+def renewal_option(institution: Institution, today: date) -> Option:
+    renewal = institution.renewal_date
+    line = Text()
+    if renewal is not None and renewal < today:
+        line.append(f"{short_day(renewal, today)} overdue  ", style="bold red")
+    elif renewal is not None:
+        line.append(f"{renewal:%d %b %Y}  ", style="bold")
+    line.append(institution.name)
+    return Option(line, id=str(ItemRef("institution", institution.id)))

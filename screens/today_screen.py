@@ -1,0 +1,208 @@
+"""Today: what the organiser should do, at one glance, each item one Enter away from its record."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker
+
+from organiser.clock import Clock
+from organiser.errors import OrganiserError
+from organiser.metrics import one_to_one_rate
+from organiser.models import Person, Profile, RelationalMeeting
+from organiser.periods import Period, PeriodKind
+from organiser.repository import Repository
+from organiser.today import RENEWAL_WINDOW_DAYS, TodaySummary, build_today
+from screens.person_flows import refuse_if_read_only, report, report_failed_worker
+from screens.today_items import (
+    ItemRef,
+    booked_option,
+    cold_option,
+    follow_up_option,
+    rate_text,
+    renewal_option,
+)
+from screens.widgets.nav_bar import NavBar
+from screens.widgets.read_only_banner import ReadOnlyBanner
+
+#: The periods `w` steps through for the 1-2-1 rate.
+RATE_PERIODS = (
+    PeriodKind.THIS_WEEK,
+    PeriodKind.LAST_4_WEEKS,
+    PeriodKind.THIS_QUARTER,
+    PeriodKind.THIS_YEAR,
+)
+
+
+class TodayList(OptionList):
+    """One section of Today; its options' ids say which record they open."""
+
+    BINDINGS = [Binding("enter", "select", "Open", id="today.open")]
+
+
+class TodayScreen(Screen[None]):
+    """Built from the records each time it is shown, so it is never out of date."""
+
+    BINDINGS = [
+        Binding("f", "tick_follow_up", "Follow-up done", id="today.tick"),
+        Binding("w", "next_period", "Rate period", id="today.period"),
+        Binding("r", "refresh", "Refresh", id="today.refresh"),
+    ]
+
+    def __init__(self, repo: Repository, clock: Clock) -> None:
+        super().__init__()
+        self.repo = repo
+        self.clock = clock
+        self.summary: TodaySummary | None = None
+        self.profile: Profile | None = None
+        self.period_index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield NavBar("today")
+        if self.repo.read_only:
+            yield ReadOnlyBanner()
+        yield Static(id="today-rate")
+        with Grid(id="today-grid"):
+            yield TodayList(id="today-booked")
+            yield TodayList(id="today-follow-ups")
+            yield TodayList(id="today-cold")
+            yield TodayList(id="today-renewals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Today"
+        self.refresh_summary()
+        self.query_one("#today-booked", TodayList).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.summary is not None:
+            self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        try:
+            self.profile = self.repo.profile() or Profile(organiser_name="Organiser")
+            self.summary = build_today(self.repo, self.profile, self.clock.today())
+        except OrganiserError as error:
+            report(self, error, "Cannot read the database")
+            return
+        self.sub_title = f"{self.summary.day:%A %d %B %Y}"
+        self._show_rate()
+        self._fill(self.summary, self.profile)
+
+    def _show_rate(self) -> None:
+        assert self.summary is not None and self.profile is not None
+        kind = RATE_PERIODS[self.period_index]
+        if kind is PeriodKind.THIS_WEEK:
+            rate = self.summary.rate
+        else:
+            period = Period.named(kind, self.summary.day)
+            rate = one_to_one_rate(self.repo.list(RelationalMeeting), period, self.profile)
+        self.query_one("#today-rate", Static).update(rate_text(rate))
+
+    def _fill(self, summary: TodaySummary, profile: Profile) -> None:
+        zone = profile.zone
+        sections: list[tuple[str, str, list[Option], str]] = [
+            (
+                "#today-booked",
+                f"1-2-1s booked today ({len(summary.booked)})",
+                [booked_option(m, summary, zone) for m in summary.booked],
+                "Nothing booked today: l logs a 1-2-1",
+            ),
+            (
+                "#today-follow-ups",
+                f"Follow-ups due ({len(summary.follow_ups.due_today)} today, "
+                f"{len(summary.follow_ups.overdue)} overdue)",
+                [follow_up_option(m, summary, overdue=False) for m in summary.follow_ups.due_today]
+                + [follow_up_option(m, summary, overdue=True) for m in summary.follow_ups.overdue],
+                "No follow-ups due",
+            ),
+            (
+                "#today-cold",
+                f"Going cold ({len(summary.cold)}): no 1-2-1 in {profile.going_cold_weeks} weeks",
+                [cold_option(c, summary.day, profile) for c in summary.cold],
+                "No leaders going cold",
+            ),
+            (
+                "#today-renewals",
+                f"Renewals due in the next {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)})",
+                [renewal_option(i, summary.day) for i in summary.renewals],
+                "No renewals due",
+            ),
+        ]
+        for selector, title, options, empty in sections:
+            section = self.query_one(selector, TodayList)
+            highlighted = section.highlighted
+            section.border_title = title
+            section.clear_options()
+            if options:
+                section.add_options(options)
+                section.highlighted = min(highlighted or 0, len(options) - 1)
+            else:
+                section.add_option(Option(Text(empty, style="dim"), disabled=True))
+
+    def _current(self) -> ItemRef | None:
+        focused = self.focused
+        if not isinstance(focused, TodayList) or focused.highlighted is None:
+            return None
+        option = focused.get_option_at_index(focused.highlighted)
+        return ItemRef.parse(option.id) if option.id else None
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.open_item(ItemRef.parse(event.option.id))
+
+    def open_item(self, item: ItemRef) -> None:
+        """Open the record behind an item: a person for a cold leader, the 1-2-1 otherwise."""
+        from screens.openers import open_record
+
+        open_record(self, self.repo, self.clock, item.kind, item.record_id)
+
+    def action_next_period(self) -> None:
+        self.period_index = (self.period_index + 1) % len(RATE_PERIODS)
+        if self.summary is not None:
+            self._show_rate()
+
+    def action_refresh(self) -> None:
+        self.refresh_summary()
+
+    def action_tick_follow_up(self) -> None:
+        item = self._current()
+        if item is None or item.kind != "follow_up":
+            self.notify("Choose a follow-up first (tab to the follow-ups list).", markup=False)
+            return
+        if refuse_if_read_only(self, self.repo):
+            return
+        self._tick(item.record_id)
+
+    @work(exit_on_error=False)
+    async def _tick(self, meeting_id: str) -> None:
+        meeting = self.repo.get(RelationalMeeting, meeting_id)
+        if meeting is None:
+            self.notify("That 1-2-1 is no longer on record.", severity="warning", markup=False)
+            return
+        done = meeting.evolve(follow_up_done_on=self.clock.today())
+        self.repo.save(done)
+        person = self.repo.get(Person, meeting.person_id)
+        who = person.name if person else "someone"
+        self.notify(f"Follow-up with {who} done: {meeting.follow_up}", markup=False)
+        self.refresh_summary()
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        report_failed_worker(self, event)
+
+    def one_to_one_person(self) -> Person | None:
+        """Logging from Today asks who the 1-2-1 was with."""
+        return None
+
+    def one_to_ones_changed(self) -> None:
+        self.refresh_summary()

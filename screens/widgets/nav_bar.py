@@ -1,0 +1,36 @@
+"""The areas of the app and their keys, under the header of each area's main screen."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+#: (mode, label, key): the order they appear in, and the keys the app binds to them.
+AREAS: tuple[tuple[str, str, str], ...] = (
+    ("today", "Today", "t"),
+    ("people", "People", "p"),
+    ("one_to_ones", "1-2-1s", "o"),
+    ("institutions", "Institutions", "i"),
+)
+
+
+class NavBar(Static):
+    """ "Today t · People p · 1-2-1s o · Institutions i", the current area highlighted;
+    each name can be clicked as well as reached by its key."""
+
+    DEFAULT_CSS = """
+    NavBar {
+        width: 100%;
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, current: str) -> None:
+        parts = []
+        for mode, label, key in AREAS:
+            style = "bold $text on $primary" if mode == current else "$text"
+            parts.append(f"[@click=app.show('{mode}')][{style}] {label} [/][$accent]{key}[/][/]")
+        super().__init__(Content.from_markup("  ".join(parts)), id="nav-bar")

@@ -1,0 +1,98 @@
+"""The Today screen: the app opens on it, it answers "what do I do today", each line opens."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from organiser.clock import LONDON, FixedClock
+from organiser.models import (
+    Institution,
+    LadderStage,
+    OneToOneStatus,
+    Person,
+    Profile,
+    RelationalMeeting,
+)
+from screens.app import OrganiserApp
+from screens.today_screen import TodayList, TodayScreen
+from store.repository import TinyRepository
+from tests.ui.conftest import SIZE, has_id, screen_text, tab_to
+
+TODAY = date(2026, 11, 23)
+
+
+def at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), LONDON)
+
+
+def seed(repo: TinyRepository) -> dict[str, str]:
+    amina = Person(name="Amina [b]Khan[/b]", ladder_stage=LadderStage.LEADER)
+    bilal = Person(name="Bilal Hussain", ladder_stage=LadderStage.EMERGING_LEADER)
+    school = Institution(name="St Mary's Primary", renewal_date=TODAY + timedelta(days=20))
+    booked = RelationalMeeting(
+        person_id=amina.id, at=at(TODAY, 14), status=OneToOneStatus.BOOKED, place="Library"
+    )
+    due = RelationalMeeting(
+        person_id=amina.id, at=at(TODAY - timedelta(days=7), 10),
+        follow_up="Invite to the taster training", follow_up_due=TODAY,
+    )
+    held_this_week = RelationalMeeting(person_id=amina.id, at=at(TODAY, 8))
+    repo.save_all([
+        Profile(organiser_name="Jo", working_days=[0, 1, 3]),
+        amina, bilal, school, booked, due, held_this_week,
+    ])
+    return {"amina": amina.id, "bilal": bilal.id, "booked": booked.id, "due": due.id}
+
+
+async def test_the_app_opens_on_today_with_every_section(
+    repo: TinyRepository, clock: FixedClock
+) -> None:
+    seed(repo)
+    app = OrganiserApp(repo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        text = screen_text(app)
+        assert "Today — Monday 23 November 2026" in text
+        assert "This week: 1 1-2-1s held over 1 working day = 1.0 a day (target 3)" in text
+        assert "14:00  Amina [b]Khan[/b]  at Library" in text
+        assert "today  Amina [b]Khan[/b]: Invite to the taster training" in text
+        assert "Bilal Hussain  Emerging leader  never had a 1-2-1" in text
+        assert "St Mary's Primary" in text
+        await pilot.press("w")
+        await pilot.pause()
+        assert "Last 4 weeks: 2 1-2-1s held over 12 working days" in screen_text(app)
+
+
+async def test_ticking_a_follow_up_saves_it_done_today(
+    repo: TinyRepository, clock: FixedClock
+) -> None:
+    ids = seed(repo)
+    app = OrganiserApp(repo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await tab_to(pilot, has_id("today-follow-ups"))
+        await pilot.press("f")
+        await pilot.pause()
+        stored = repo.get(RelationalMeeting, ids["due"])
+        assert stored is not None and stored.follow_up_done_on == TODAY
+        assert "No follow-ups due" in screen_text(app)
+
+
+async def test_enter_opens_the_record_behind_a_line(
+    repo: TinyRepository, clock: FixedClock
+) -> None:
+    ids = seed(repo)
+    app = OrganiserApp(repo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await tab_to(pilot, has_id("today-cold"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Bilal Hussain" in screen_text(app)
+        assert not isinstance(app.screen, TodayScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(app.focused, TodayList)
+        assert ids["bilal"]
