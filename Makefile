@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint unit stress bench clean
+.PHONY: run test lint unit stress clean
 
 run: $(RUN_STAMP)
 	$(BIN)/organiser $(ARGS)

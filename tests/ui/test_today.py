@@ -96,3 +96,36 @@ async def test_enter_opens_the_record_behind_a_line(
         assert isinstance(app.screen, TodayScreen)
         assert isinstance(app.focused, TodayList)
         assert ids["bilal"]
+
+
+async def test_log_a_1_2_1_from_today_with_a_new_person_and_see_it_counted(
+    repo: TinyRepository, clock: FixedClock
+) -> None:
+    seed(repo)
+    app = OrganiserApp(repo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press(*"Zofia Wójcik")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await tab_to(pilot, has_id("follow-up"))
+        await pilot.press(*"Send the housing survey")
+        await tab_to(pilot, has_id("follow-up-due"))
+        await pilot.press(*"today")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+
+        assert isinstance(app.screen, TodayScreen)
+        [zofia] = [p for p in repo.list(Person) if p.name == "Zofia Wójcik"]
+        [meeting] = repo.list(RelationalMeeting, {"person_id": zofia.id})
+        assert meeting.status is OneToOneStatus.HELD
+        assert meeting.follow_up == "Send the housing survey"
+        assert meeting.follow_up_due == TODAY
+        text = screen_text(app)
+        assert "This week: 2 1-2-1s held" in text
+        assert "Zofia Wójcik: Send the housing survey" in text
