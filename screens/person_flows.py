@@ -16,6 +16,7 @@ from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.models import Institution, Person
 from organiser.people import fold
+from organiser.removal import plan_removal, remove
 from organiser.repository import Repository
 from screens.confirm import ConfirmDialog
 from screens.person_dialog import PersonDialog
@@ -78,11 +79,18 @@ async def delete_person(screen: Screen[Any], repo: Repository, person: Person) -
     """Ask, naming the person, then delete them for good; True when they were deleted."""
     if refuse_if_read_only(screen, repo):
         return False
+    try:
+        removal = plan_removal(repo, person)
+    except OrganiserError as error:
+        report(screen, error, "Cannot delete")
+        return False
+    consequences = removal.summary()
     question = Text.assemble(
         "Delete ",
         (person.name, "bold"),
         "?\n\nThis is permanent: their record, contact details, consents and notes "
         "are removed from this database and cannot be brought back.",
+        f"\n\n{consequences}" if consequences else "",
     )
     sure = await screen.app.push_screen_wait(
         ConfirmDialog("Delete this person?", question, yes="Delete", no="Keep", dangerous=True)
@@ -90,7 +98,7 @@ async def delete_person(screen: Screen[Any], repo: Repository, person: Person) -
     if not sure:
         return False
     try:
-        repo.delete(Person, person.id)
+        remove(repo, removal)
     except Exception as error:
         report(screen, error, "Not deleted")
         return False
