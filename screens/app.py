@@ -15,6 +15,7 @@ from organiser.repository import Repository
 from screens.commands import BindingCommands, commands_for
 from screens.help_screen import HelpScreen
 from screens.institutions_screen import InstitutionsScreen
+from screens.ladder_screen import LadderScreen
 from screens.one_to_one_flows import start_logging
 from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
@@ -39,6 +40,7 @@ class OrganiserApp(App[None]):
         Binding("p", "show('people')", "People", show=False, id="app.people"),
         Binding("o", "show('one_to_ones')", "1-2-1s list", show=False, id="app.one-to-ones"),
         Binding("i", "show('institutions')", "Institutions", show=False, id="app.institutions"),
+        Binding("g", "show('leaders')", "Leaders", show=False, id="app.leaders"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -56,6 +58,7 @@ class OrganiserApp(App[None]):
             "people": PeopleScreen,
             "one_to_ones": OneToOnesScreen,
             "institutions": InstitutionsScreen,
+            "leaders": LadderScreen,
         }
         for mode, screen in areas.items():
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]

@@ -16,7 +16,16 @@ from textual.worker import Worker
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.models import Consent, Institution, Person, Profile, RelationalMeeting
+from organiser.ladder import history
+from organiser.models import (
+    Consent,
+    Institution,
+    LadderMove,
+    LadderStage,
+    Person,
+    Profile,
+    RelationalMeeting,
+)
 from organiser.models.base import optional_date
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.one_to_ones import timeline
@@ -81,6 +90,22 @@ def person_table(
     return table
 
 
+def ladder_history(moves: list[LadderMove], profile: Profile | None) -> Text:
+    """ "Ladder history" and each move, newest first: date, from → to, reason (all literal)."""
+
+    def name(stage: LadderStage) -> str:
+        return profile.stage_name(stage) if profile else DEFAULT_STAGE_NAMES[stage]
+
+    text = Text("Ladder history", style="bold")
+    if not moves:
+        text.append("\nNo moves yet", style="dim")
+    for move in moves:
+        text.append(f"\n{optional_date(move.on)}  {name(move.from_stage)} → {name(move.to_stage)}")
+        if move.reason:
+            text.append(f"  {move.reason}", style="italic")
+    return text
+
+
 def timeline_title(count: int) -> Text:
     if count == 0:
         return Text("1-2-1s: none yet (l logs one, b books one)", style="bold")
@@ -117,6 +142,7 @@ class PersonDetailScreen(Screen[bool]):
         with VerticalScroll(id="person-detail"):
             yield Static(id="person-name")
             yield Static(id="person-fields")
+            yield Static(id="person-ladder-history")
         yield Static(id="timeline-title")
         yield OneToOneTable(TIMELINE_COLUMNS, id="timeline")
         yield Footer()
@@ -135,13 +161,17 @@ class PersonDetailScreen(Screen[bool]):
         try:
             institutions = {i.id: i for i in self.repo.list(Institution)}
             profile = self.repo.profile()
+            moves = self.repo.list(LadderMove, where={"person_id": self.person.id})
         except OrganiserError as error:
             report(self, error, "Cannot show everything")
-            institutions, profile = {}, None
+            institutions, profile, moves = {}, None, []
         self.sub_title = self.person.name
         self.query_one("#person-name", Static).update(Text(self.person.name, style="bold"))
         self.query_one("#person-fields", Static).update(
             person_table(self.person, institutions, profile)
+        )
+        self.query_one("#person-ladder-history", Static).update(
+            ladder_history(history(moves, self.person.id), profile)
         )
 
     def show_timeline(self) -> None:

@@ -11,6 +11,7 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("people", "People", "p"),
     ("one_to_ones", "1-2-1s", "o"),
     ("institutions", "Institutions", "i"),
+    ("leaders", "Leaders", "g"),
 )
 
 
