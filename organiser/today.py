@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -15,9 +15,11 @@ from organiser.models import (
     Person,
     Profile,
     RelationalMeeting,
+    TrainingSession,
 )
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
+from organiser.trainings import TODAY_WINDOW_DAYS, Nomination, coming_up, unconfirmed
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class TodaySummary:
     renewals: list[Institution]
     rate: Rate
     people: dict[str, Person]
+    #: Training sessions from today to TODAY_WINDOW_DAYS ahead, soonest first.
+    trainings: list[TrainingSession] = field(default_factory=list)
+    #: People nominated for an upcoming session who have not confirmed.
+    nominations: list[Nomination] = field(default_factory=list)
 
     def name_of(self, person_id: str) -> str:
         person = self.people.get(person_id)
@@ -38,6 +44,7 @@ class TodaySummary:
 def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary:
     meetings = repo.list(RelationalMeeting)
     people = {p.id: p for p in repo.list(Person)}
+    sessions = repo.list(TrainingSession)
     booked = sorted(
         (m for m in meetings if m.status is OneToOneStatus.BOOKED and m.at.date() == today),
         key=lambda m: m.at,
@@ -50,6 +57,8 @@ def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary
         renewals=renewals_due(repo.list(Institution), today),
         rate=one_to_one_rate(meetings, Period.named(PeriodKind.THIS_WEEK, today), profile),
         people=people,
+        trainings=coming_up(sessions, today, profile.zone),
+        nominations=unconfirmed(sessions, today, profile.zone),
     )
 
 
@@ -97,6 +106,18 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
     ]
     lines += ["", f"Renewals due in the next {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)}):"]
     lines += [f"  {i.renewal_date:%d %b %Y}  {i.name}" for i in summary.renewals]
+    lines += ["", f"Trainings in the next {TODAY_WINDOW_DAYS} days ({len(summary.trainings)}):"]
+    lines += [
+        f"  {s.starts.astimezone(profile.zone):%a %d %b %H:%M}  {s.name}"
+        f"{'  at ' + s.venue if s.venue else ''}"
+        for s in summary.trainings
+    ]
+    lines += ["", f"Nominated, not yet confirmed ({len(summary.nominations)}):"]
+    lines += [
+        f"  {summary.name_of(n.person_id)}: {n.session.name}, "
+        f"{n.session.starts.astimezone(profile.zone):%a %d %b}"
+        for n in summary.nominations
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -141,6 +162,20 @@ def as_json(summary: TodaySummary) -> dict[str, Any]:
                 "renewal_date": i.renewal_date.isoformat() if i.renewal_date else None,
             }
             for i in summary.renewals
+        ],
+        "trainings": [
+            {"id": s.id, "name": s.name, "starts": s.starts.isoformat(), "venue": s.venue}
+            for s in summary.trainings
+        ],
+        "nominated_not_confirmed": [
+            {
+                "training_id": n.session.id,
+                "training": n.session.name,
+                "starts": n.session.starts.isoformat(),
+                "person_id": n.person_id,
+                "person": summary.name_of(n.person_id),
+            }
+            for n in summary.nominations
         ],
     }
 

@@ -21,6 +21,7 @@ from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
 from screens.person_flows import report
 from screens.today_screen import TodayScreen
+from screens.training_screen import TrainingScreen
 from screens.welcome import WelcomeScreen
 
 #: Actions that need a profile (after the welcome) before they make sense.
@@ -41,6 +42,7 @@ class OrganiserApp(App[None]):
         Binding("o", "show('one_to_ones')", "1-2-1s list", show=False, id="app.one-to-ones"),
         Binding("i", "show('institutions')", "Institutions", show=False, id="app.institutions"),
         Binding("g", "show('leaders')", "Leaders", show=False, id="app.leaders"),
+        Binding("u", "show('training')", "Training", show=False, id="app.training"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -59,6 +61,7 @@ class OrganiserApp(App[None]):
             "one_to_ones": OneToOnesScreen,
             "institutions": InstitutionsScreen,
             "leaders": LadderScreen,
+            "training": TrainingScreen,
         }
         for mode, screen in areas.items():
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]

@@ -8,12 +8,13 @@ from textual.screen import Screen
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.models import Institution, Person, RelationalMeeting
+from organiser.models import Institution, Person, RelationalMeeting, TrainingSession
 from organiser.repository import Repository
 from screens.institution_detail import InstitutionDetailScreen
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import report
+from screens.training_detail import TrainingDetailScreen
 
 
 def open_record(
@@ -41,4 +42,11 @@ def _screen_for(repo: Repository, clock: Clock, kind: str, record_id: str) -> Sc
     if kind == "person":
         person = repo.get(Person, record_id)
         return PersonDetailScreen(repo, clock, person) if person else None
+    if kind in ("training", "nomination"):
+        # A nomination's id is "<session id>/<person id>": open the session on that person.
+        session_id, _, person_id = record_id.partition("/")
+        session = repo.get(TrainingSession, session_id)
+        if session is None:
+            return None
+        return TrainingDetailScreen(repo, clock, session, person_id=person_id or None)
     return None

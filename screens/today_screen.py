@@ -19,6 +19,7 @@ from organiser.models import Person, Profile, RelationalMeeting
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
 from organiser.today import RENEWAL_WINDOW_DAYS, TodaySummary, build_today
+from organiser.trainings import TODAY_WINDOW_DAYS
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
 from screens.today_items import (
     ItemRef,
@@ -30,6 +31,7 @@ from screens.today_items import (
 )
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
+from screens.widgets.training_today import nomination_option, training_option
 
 #: The periods `w` steps through for the 1-2-1 rate.
 RATE_PERIODS = (
@@ -74,6 +76,8 @@ class TodayScreen(Screen[None]):
             yield TodayList(id="today-follow-ups")
             yield TodayList(id="today-cold")
             yield TodayList(id="today-renewals")
+            yield TodayList(id="today-trainings")
+            yield TodayList(id="today-nominated")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -134,6 +138,18 @@ class TodayScreen(Screen[None]):
                 f"Renewals due in the next {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)})",
                 [renewal_option(i, summary.day) for i in summary.renewals],
                 "No renewals due",
+            ),
+            (
+                "#today-trainings",
+                f"Trainings in the next {TODAY_WINDOW_DAYS} days ({len(summary.trainings)})",
+                [training_option(t, zone) for t in summary.trainings],
+                "No trainings in the next week",
+            ),
+            (
+                "#today-nominated",
+                f"Nominated, not yet confirmed ({len(summary.nominations)})",
+                [nomination_option(n, summary, zone) for n in summary.nominations],
+                "No one waiting to confirm a training",
             ),
         ]
         for selector, title, options, empty in sections:

@@ -59,6 +59,8 @@ async def test_the_app_opens_on_today_with_every_section(
         assert "today  Amina [b]Khan[/b]: Invite to the taster training" in text
         assert "Bilal Hussain  Emerging leader  never had a 1-2-1" in text
         assert "St Mary's Primary" in text
+        assert "No trainings in the next week" in text
+        assert "No one waiting to confirm a training" in text
         await pilot.press("w")
         await pilot.pause()
         assert "Last 4 weeks: 2 1-2-1s held over 12 working days" in screen_text(app)

@@ -10,9 +10,11 @@ from organiser.models import (
     Institution,
     LadderStage,
     OneToOneStatus,
+    Participation,
     Person,
     Profile,
     RelationalMeeting,
+    TrainingSession,
 )
 from organiser.today import as_json, as_text, build_today
 from store.repository import TinyRepository
@@ -71,3 +73,40 @@ def test_today_gathers_bookings_follow_ups_cold_leaders_renewals_and_the_rate(
         "target_per_day": 3.0,
     }
     assert data["going_cold"][0]["days_since"] == 50
+
+
+def test_today_lists_trainings_this_week_and_nominations_to_confirm(
+    repo: TinyRepository,
+) -> None:
+    profile = Profile(organiser_name="Jo")
+    amina = Person(name="Amina Khan")
+    soon = TrainingSession(
+        name="Power and action",
+        starts=at(MONDAY + timedelta(days=2), 18),
+        venue="Library",
+        participations=[Participation(person_id=amina.id)],
+    )
+    later = TrainingSession(name="NCLT", starts=at(MONDAY + timedelta(days=40)))
+    repo.save_all([profile, amina, soon, later])
+
+    summary = build_today(repo, profile, MONDAY)
+
+    assert [s.id for s in summary.trainings] == [soon.id]
+    assert [(n.session.id, n.person_id) for n in summary.nominations] == [(soon.id, amina.id)]
+    text = as_text(summary, profile)
+    assert (
+        "Trainings in the next 7 days (1):\n  Wed 25 Nov 18:00  Power and action  at Library"
+        in text
+    )
+    assert "Nominated, not yet confirmed (1):\n  Amina Khan: Power and action, Wed 25 Nov" in text
+    data = json.loads(json.dumps(as_json(summary)))
+    assert data["trainings"][0]["name"] == "Power and action"
+    assert data["nominated_not_confirmed"] == [
+        {
+            "training_id": soon.id,
+            "training": "Power and action",
+            "starts": soon.starts.isoformat(),
+            "person_id": amina.id,
+            "person": "Amina Khan",
+        }
+    ]
