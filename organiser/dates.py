@@ -247,3 +247,39 @@ _ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}t[0-9]{1,2}:[0-9]{2}(?:
 def format_day(day: date) -> str:
     """A day the way people type it and `parse_day` reads it back: "1 Dec 2026"."""
     return f"{day.day} {_MONTH_NAMES[day.month - 1][:3]} {day.year:04d}"
+
+
+MAX_RANGE_DAYS = 366
+_RANGE = re.compile(r"\s+(?:to|until|-|–)\s+|\s*\.\.\s*")
+
+
+def parse_days(text: str, today: date) -> list[date]:
+    """Days off as typed in the Profile: dates and ranges separated by semicolons or new
+    lines, e.g. `24/12/2026 to 1/1/2027; 14 Feb 2027`. Sorted, without repeats."""
+    days: set[date] = set()
+    for part in re.split(r"[;\n]+", text):
+        piece = part.strip()
+        if not piece:
+            continue
+        ends = _RANGE.split(piece, maxsplit=1)
+        start = parse_day(ends[0], today)
+        end = parse_day(ends[1], today) if len(ends) > 1 else start
+        if end < start:
+            raise ValueError(f"{_quote(piece)} ends before it starts")
+        if (end - start).days > MAX_RANGE_DAYS:
+            raise ValueError(f"{_quote(piece)} is more than a year long")
+        days.update(start + timedelta(days=n) for n in range((end - start).days + 1))
+    return sorted(days)
+
+
+def format_days(days: list[date]) -> str:
+    """Days off written back as the shortest text `parse_days` reads: runs become ranges."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(set(days)):
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return "; ".join(
+        f"{a:%d/%m/%Y}" if a == b else f"{a:%d/%m/%Y} to {b:%d/%m/%Y}" for a, b in runs
+    )

@@ -22,6 +22,10 @@ _PLAIN = {
 }
 
 
+def _number(value: object) -> str:
+    return f"{value:,g}" if isinstance(value, int | float) else str(value)
+
+
 def field_messages(error: ValidationError) -> dict[str, str]:
     """{field: message}, the first problem for each top-level field."""
     messages: dict[str, str] = {}
@@ -36,10 +40,11 @@ def field_messages(error: ValidationError) -> dict[str, str]:
             text = text.removeprefix("Value error, ")
         elif kind in _PLAIN:
             text = _PLAIN[kind]
-        if kind == "less_than_equal" and "le" in problem.get("ctx", {}):
-            text = f"must be at most {problem['ctx']['le']}"
-        if kind == "greater_than_equal" and "ge" in problem.get("ctx", {}):
-            text = f"must be at least {problem['ctx']['ge']}"
+        bounds = problem.get("ctx", {})
+        if kind == "less_than_equal" and "le" in bounds:
+            text = f"must be at most {_number(bounds['le'])}"
+        if kind == "greater_than_equal" and "ge" in bounds:
+            text = f"must be at least {_number(bounds['ge'])}"
         messages[field] = text
     return messages
 

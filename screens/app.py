@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -19,13 +20,14 @@ from screens.ladder_screen import LadderScreen
 from screens.one_to_one_flows import start_logging
 from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
-from screens.person_flows import report
+from screens.person_flows import refuse_if_read_only, report
+from screens.profile_dialog import ProfileDialog
 from screens.today_screen import TodayScreen
 from screens.training_screen import TrainingScreen
 from screens.welcome import WelcomeScreen
 
 #: Actions that need a profile (after the welcome) before they make sense.
-NEEDS_PROFILE = frozenset({"show", "log_one_to_one"})
+NEEDS_PROFILE = frozenset({"show", "log_one_to_one", "edit_profile"})
 
 
 class OrganiserApp(App[None]):
@@ -44,6 +46,8 @@ class OrganiserApp(App[None]):
         Binding("g", "show('leaders')", "Leaders", show=False, id="app.leaders"),
         Binding("u", "show('training')", "Training", show=False, id="app.training"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
+        Binding("comma", "edit_profile", "Profile and targets", key_display=",", show=False,
+                id="app.profile"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
@@ -98,6 +102,32 @@ class OrganiserApp(App[None]):
     def action_log_one_to_one(self) -> None:
         """Log a 1-2-1 from wherever the organiser is; a person's screen fills them in."""
         start_logging(self.screen, self.repo, self.clock)
+
+    @work(exit_on_error=False, group="profile")
+    async def action_edit_profile(self) -> None:
+        """The Profile form, until it is saved or given up; a refused save keeps the typing."""
+        screen = self.screen
+        if refuse_if_read_only(screen, self.repo):
+            return
+        try:
+            profile = self.repo.profile()
+        except OrganiserError as error:
+            report(screen, error, "Cannot open the profile")
+            return
+        while profile is not None:
+            typed = await self.push_screen_wait(ProfileDialog(profile, self.clock.today()))
+            if typed is None:
+                return
+            try:
+                self.repo.save(typed)
+            except Exception as error:  # keep what was typed, whatever went wrong
+                report(screen, error)
+                profile = typed
+                continue
+            self.notify("Profile saved", markup=False)
+            if isinstance(screen, TodayScreen):
+                screen.refresh_summary()
+            return
 
     def action_help(self) -> None:
         screen = self.screen

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
 
@@ -61,3 +64,21 @@ class ConfirmDialog(ModalScreen[bool]):
     @on(Button.Pressed, "#confirm-no")
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+def ask_to_discard(screen: Screen[Any], discard: Callable[[], None]) -> None:
+    """Ask before throwing away what was typed in a form; `discard` runs if the answer is yes."""
+
+    def decided(sure: bool | None) -> None:
+        if sure:
+            discard()
+
+    screen.app.push_screen(
+        ConfirmDialog(
+            "Discard your changes?",
+            Text("What you typed in this form has not been saved."),
+            yes="Discard",
+            no="Keep editing",
+        ),
+        decided,
+    )
