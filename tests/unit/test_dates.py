@@ -266,3 +266,21 @@ def test_iso_moments_read_back(day: date, at: time, zone: ZoneInfo) -> None:
     wall = datetime.combine(day, at, tzinfo=zone)
     assert parsed == wall.astimezone(UTC).astimezone(zone)
     assert parsed.tzinfo is zone
+
+
+def test_leave_days_read_dates_and_ranges_and_write_back_the_same() -> None:
+    from organiser.dates import format_days, parse_days
+
+    today = date(2026, 11, 23)
+    days = parse_days("24/12/2026 to 1/1/2027; 14 Feb 2027\n2026-12-01..2026-12-02", today)
+    assert len(days) == 12 and days[0] == date(2026, 12, 1) and days[-1] == date(2027, 2, 14)
+    assert format_days(days) == "01/12/2026 to 02/12/2026; 24/12/2026 to 01/01/2027; 14/02/2027"
+    assert parse_days(format_days(days), today) == days
+    assert parse_days("  ", today) == []
+    for bad, why in [
+        ("1/1/2027 to 24/12/2026", "ends before it starts"),
+        ("1/1/2026 to 1/1/2028", "more than a year long"),
+        ("soon", "is not a date I can read"),
+    ]:
+        with pytest.raises(ValueError, match=why):
+            parse_days(bad, today)
