@@ -8,9 +8,11 @@ from typing import Any
 
 from organiser.institutions import RENEWAL_WINDOW_DAYS as RENEWAL_WINDOW_DAYS
 from organiser.institutions import renewals_due as renewals_due
+from organiser.meetings import DuePoint, due_points
 from organiser.metrics import Cold, FollowUps, Rate, follow_ups, going_cold, one_to_one_rate
 from organiser.models import (
     Institution,
+    Meeting,
     OneToOneStatus,
     Person,
     Profile,
@@ -35,6 +37,8 @@ class TodaySummary:
     trainings: list[TrainingSession] = field(default_factory=list)
     #: People nominated for an upcoming session who have not confirmed.
     nominations: list[Nomination] = field(default_factory=list)
+    #: Open meeting action points due today or overdue, oldest first.
+    action_points: list[DuePoint] = field(default_factory=list)
 
     def name_of(self, person_id: str) -> str:
         person = self.people.get(person_id)
@@ -59,6 +63,7 @@ def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary
         people=people,
         trainings=coming_up(sessions, today, profile.zone),
         nominations=unconfirmed(sessions, today, profile.zone),
+        action_points=due_points(repo.list(Meeting), today),
     )
 
 
@@ -118,7 +123,19 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
         f"{n.session.starts.astimezone(profile.zone):%a %d %b}"
         for n in summary.nominations
     ]
+    lines += ["", f"Action points due ({len(summary.action_points)}):"]
+    lines += [
+        f"  {_due(d, today)}  {d.point.text}"
+        f"{'  (' + summary.name_of(d.point.owner_id) + ')' if d.point.owner_id else ''}"
+        f"  from {d.meeting.title}"
+        for d in summary.action_points
+    ]
     return "\n".join(lines) + "\n"
+
+
+def _due(due: DuePoint, today: date) -> str:
+    day = due.point.due
+    return f"due {day:%d %b}" if day is not None and day < today else "due today"
 
 
 def as_json(summary: TodaySummary) -> dict[str, Any]:
@@ -176,6 +193,18 @@ def as_json(summary: TodaySummary) -> dict[str, Any]:
                 "person": summary.name_of(n.person_id),
             }
             for n in summary.nominations
+        ],
+        "action_points_due": [
+            {
+                "meeting_id": d.meeting.id,
+                "meeting": d.meeting.title,
+                "id": d.point.id,
+                "text": d.point.text,
+                "owner_id": d.point.owner_id,
+                "owner": summary.name_of(d.point.owner_id) if d.point.owner_id else None,
+                "due": d.point.due.isoformat() if d.point.due else None,
+            }
+            for d in summary.action_points
         ],
     }
 

@@ -13,10 +13,13 @@ from textual.screen import Screen
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.repository import Repository
+from screens.actions_screen import ActionsScreen
 from screens.commands import BindingCommands, commands_for
 from screens.help_screen import HelpScreen
 from screens.institutions_screen import InstitutionsScreen
 from screens.ladder_screen import LadderScreen
+from screens.listening_screen import ListeningScreen
+from screens.meetings_screen import MeetingsScreen
 from screens.one_to_one_flows import start_logging
 from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
@@ -45,6 +48,9 @@ class OrganiserApp(App[None]):
         Binding("i", "show('institutions')", "Institutions", show=False, id="app.institutions"),
         Binding("g", "show('leaders')", "Leaders", show=False, id="app.leaders"),
         Binding("u", "show('training')", "Training", show=False, id="app.training"),
+        Binding("L", "show('listening')", "Listening campaigns", show=False, id="app.listening"),
+        Binding("a", "show('actions')", "Public actions", show=False, id="app.actions"),
+        Binding("m", "show('meetings')", "Meetings", show=False, id="app.meetings"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
         Binding("comma", "edit_profile", "Profile and targets", key_display=",", show=False,
                 id="app.profile"),
@@ -66,6 +72,9 @@ class OrganiserApp(App[None]):
             "institutions": InstitutionsScreen,
             "leaders": LadderScreen,
             "training": TrainingScreen,
+            "listening": ListeningScreen,
+            "actions": ActionsScreen,
+            "meetings": MeetingsScreen,
         }
         for mode, screen in areas.items():
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]

@@ -8,9 +8,10 @@ from textual.screen import Screen
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.models import Institution, Person, RelationalMeeting, TrainingSession
+from organiser.models import Institution, Meeting, Person, RelationalMeeting, TrainingSession
 from organiser.repository import Repository
 from screens.institution_detail import InstitutionDetailScreen
+from screens.meeting_detail import MeetingDetailScreen
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import report
@@ -49,4 +50,11 @@ def _screen_for(repo: Repository, clock: Clock, kind: str, record_id: str) -> Sc
         if session is None:
             return None
         return TrainingDetailScreen(repo, clock, session, person_id=person_id or None)
+    if kind in ("meeting", "action_point"):
+        # An action point's id is "<meeting id>/<point id>": open the meeting on that point.
+        meeting_id, _, point_id = record_id.partition("/")
+        team_meeting = repo.get(Meeting, meeting_id)
+        if team_meeting is None:
+            return None
+        return MeetingDetailScreen(repo, clock, team_meeting, point_id=point_id or None)
     return None

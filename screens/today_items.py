@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from organiser.meetings import DuePoint
 from organiser.metrics import Cold, Rate
 from organiser.models import Institution, Profile, RelationalMeeting
 from organiser.models.base import optional_date
@@ -92,3 +93,19 @@ def renewal_option(institution: Institution, today: date) -> Option:
         line.append(f"{renewal:%d %b %Y}  ", style="bold")
     line.append(institution.name)
     return Option(line, id=str(ItemRef("institution", institution.id)))
+
+
+def action_point_option(due: DuePoint, summary: TodaySummary) -> Option:
+    """An open action point from a meeting; its id is "<meeting id>/<point id>"."""
+    point = due.point
+    line = Text()
+    if due.is_overdue(summary.day) and point.due is not None:
+        line.append(f"{short_day(point.due, summary.day)} overdue  ", style="bold red")
+    else:
+        line.append("today  ", style="bold")
+    line.append("Action point", style="bold")
+    if point.owner_id:
+        line.append(f" ({summary.name_of(point.owner_id)})", style="bold")
+    line.append(f": {point.text}")
+    line.append(f"  from {due.meeting.title}", style="dim")
+    return Option(line, id=str(ItemRef("action_point", f"{due.meeting.id}/{point.id}")))

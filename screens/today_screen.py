@@ -14,8 +14,9 @@ from textual.worker import Worker
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
+from organiser.meetings import find_point, mark_done
 from organiser.metrics import one_to_one_rate
-from organiser.models import Person, Profile, RelationalMeeting
+from organiser.models import Meeting, Person, Profile, RelationalMeeting
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
 from organiser.today import RENEWAL_WINDOW_DAYS, TodaySummary, build_today
@@ -23,6 +24,7 @@ from organiser.trainings import TODAY_WINDOW_DAYS
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
 from screens.today_items import (
     ItemRef,
+    action_point_option,
     booked_option,
     cold_option,
     follow_up_option,
@@ -52,7 +54,7 @@ class TodayScreen(Screen[None]):
     """Built from the records each time it is shown, so it is never out of date."""
 
     BINDINGS = [
-        Binding("f", "tick_follow_up", "Follow-up done", id="today.tick"),
+        Binding("f", "tick_follow_up", "Done", id="today.tick"),
         Binding("w", "next_period", "Rate period", id="today.period"),
         Binding("r", "refresh", "Refresh", id="today.refresh"),
     ]
@@ -122,10 +124,12 @@ class TodayScreen(Screen[None]):
             (
                 "#today-follow-ups",
                 f"Follow-ups due ({len(summary.follow_ups.due_today)} today, "
-                f"{len(summary.follow_ups.overdue)} overdue)",
+                f"{len(summary.follow_ups.overdue)} overdue), "
+                f"{len(summary.action_points)} action points",
                 [follow_up_option(m, summary, overdue=False) for m in summary.follow_ups.due_today]
-                + [follow_up_option(m, summary, overdue=True) for m in summary.follow_ups.overdue],
-                "No follow-ups due",
+                + [follow_up_option(m, summary, overdue=True) for m in summary.follow_ups.overdue]
+                + [action_point_option(d, summary) for d in summary.action_points],
+                "No follow-ups due, and no action points",
             ),
             (
                 "#today-cold",
@@ -191,13 +195,32 @@ class TodayScreen(Screen[None]):
         self.refresh_summary()
 
     def action_tick_follow_up(self) -> None:
+        """Tick the chosen follow-up or meeting action point done today."""
         item = self._current()
-        if item is None or item.kind != "follow_up":
-            self.notify("Choose a follow-up first (tab to the follow-ups list).", markup=False)
+        if item is None or item.kind not in ("follow_up", "action_point"):
+            self.notify(
+                "Choose a follow-up or action point first (tab to the follow-ups list).",
+                markup=False,
+            )
             return
         if refuse_if_read_only(self, self.repo):
             return
-        self._tick(item.record_id)
+        if item.kind == "action_point":
+            self._tick_point(item.record_id)
+        else:
+            self._tick(item.record_id)
+
+    @work(exit_on_error=False)
+    async def _tick_point(self, reference: str) -> None:
+        meeting_id, _, point_id = reference.partition("/")
+        meeting = self.repo.get(Meeting, meeting_id)
+        point = find_point(meeting, point_id) if meeting else None
+        if meeting is None or point is None:
+            self.notify("That action point is no longer on record.", severity="warning")
+            return
+        self.repo.save(mark_done(meeting, point_id, self.clock.today()))
+        self.notify(f"Action point done: {point.text}", markup=False)
+        self.refresh_summary()
 
     @work(exit_on_error=False)
     async def _tick(self, meeting_id: str) -> None:

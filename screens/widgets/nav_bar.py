@@ -13,12 +13,15 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("institutions", "Institutions", "i"),
     ("leaders", "Leaders", "g"),
     ("training", "Training", "u"),
+    ("listening", "Listening", "L"),
+    ("actions", "Actions", "a"),
+    ("meetings", "Meetings", "m"),
 )
 
 
 class NavBar(Static):
-    """ "Today t · People p · 1-2-1s o · Institutions i", the current area highlighted;
-    each name can be clicked as well as reached by its key."""
+    """ "t Today  p People  o 1-2-1s …", the current area highlighted; each name can be
+    clicked as well as reached by its key."""
 
     DEFAULT_CSS = """
     NavBar {
@@ -34,5 +37,5 @@ class NavBar(Static):
         parts = []
         for mode, label, key in AREAS:
             style = "bold $text on $primary" if mode == current else "$text"
-            parts.append(f"[@click=app.show('{mode}')][{style}] {label} [/][$accent]{key}[/][/]")
-        super().__init__(Content.from_markup("  ".join(parts)), id="nav-bar")
+            parts.append(f"[@click=app.show('{mode}')][$accent]{key}[/][{style}] {label} [/][/]")
+        super().__init__(Content.from_markup(" ".join(parts)), id="nav-bar")

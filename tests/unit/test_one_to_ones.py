@@ -223,7 +223,7 @@ def test_reading_a_form() -> None:
         (OneToOneTexts(at="now", potential="7"), OneToOneStatus.HELD, "potential", "at most 5"),
         (OneToOneTexts(at="now", potential="0"), OneToOneStatus.HELD, "potential", "at least 1"),
         (OneToOneTexts(at="now", length_minutes="2000"), OneToOneStatus.HELD, "length_minutes",
-         "Length in minutes must be at most 1440"),
+         "Length in minutes must be at most 1,440"),
         (OneToOneTexts(at="now", follow_up_due="31/2"), OneToOneStatus.HELD, "follow_up_due",
          "Follow-up due: there is no 31 February"),
         (OneToOneTexts(at="now", follow_up_due="fri"), OneToOneStatus.HELD, "follow_up",

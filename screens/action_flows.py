@@ -1,0 +1,71 @@
+"""Editing and deleting a public action, shared by the list and the action's own screen.
+
+A save the store refuses is reported and the dialog opens again with everything as typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.screen import Screen
+
+from organiser.clock import Clock
+from organiser.errors import OrganiserError
+from organiser.models import Campaign, PublicAction
+from organiser.repository import Repository
+from screens.action_dialog import ActionDialog
+from screens.confirm import ConfirmDialog
+from screens.person_flows import refuse_if_read_only, report
+
+
+async def edit_action(
+    screen: Screen[Any], repo: Repository, clock: Clock, action: PublicAction | None
+) -> PublicAction | None:
+    """Open the action dialog (for `action`, or a new one) until saved or given up."""
+    if refuse_if_read_only(screen, repo):
+        return None
+    try:
+        campaigns = repo.list(Campaign)
+    except OrganiserError as error:
+        report(screen, error, "Cannot open the form")
+        return None
+    draft = action
+    while True:
+        dialog = ActionDialog(
+            action, campaigns=campaigns, now=clock.now(), zone=clock.tz, draft=draft
+        )
+        typed = await screen.app.push_screen_wait(dialog)
+        if typed is None:
+            return None
+        try:
+            saved = repo.save(typed)
+        except Exception as error:  # whatever went wrong, keep what was typed
+            report(screen, error)
+            draft = typed
+            continue
+        screen.notify(f"Saved {saved.name}", markup=False)
+        return saved
+
+
+async def delete_action(screen: Screen[Any], repo: Repository, action: PublicAction) -> bool:
+    if refuse_if_read_only(screen, repo):
+        return False
+    question = Text.assemble(
+        "Delete ",
+        (action.name, "bold"),
+        "?\n\nIts turnout, leaders' roles and evaluation go with it. "
+        "This is permanent: it cannot be brought back.",
+    )
+    sure = await screen.app.push_screen_wait(
+        ConfirmDialog("Delete this action?", question, yes="Delete", no="Keep", dangerous=True)
+    )
+    if not sure:
+        return False
+    try:
+        repo.delete(PublicAction, action.id)
+    except Exception as error:
+        report(screen, error, "Not deleted")
+        return False
+    screen.notify(f"Deleted {action.name}", markup=False)
+    return True

@@ -1,0 +1,78 @@
+"""Editing and deleting a meeting, shared by the list and the meeting's own screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.screen import Screen
+
+from organiser.clock import Clock
+from organiser.errors import OrganiserError
+from organiser.meetings import open_points
+from organiser.models import Campaign, Meeting, Person
+from organiser.repository import Repository
+from screens.confirm import ConfirmDialog
+from screens.meeting_dialog import MeetingDialog
+from screens.person_flows import refuse_if_read_only, report
+
+
+async def edit_meeting(
+    screen: Screen[Any], repo: Repository, clock: Clock, meeting: Meeting | None
+) -> Meeting | None:
+    """Open the meeting dialog (for `meeting`, or a new one) until saved or given up."""
+    if refuse_if_read_only(screen, repo):
+        return None
+    try:
+        people = repo.list(Person)
+        campaigns = repo.list(Campaign)
+    except OrganiserError as error:
+        report(screen, error, "Cannot open the form")
+        return None
+    draft = meeting
+    while True:
+        dialog = MeetingDialog(
+            meeting,
+            people=people,
+            campaigns=campaigns,
+            now=clock.now(),
+            zone=clock.tz,
+            draft=draft,
+        )
+        typed = await screen.app.push_screen_wait(dialog)
+        if typed is None:
+            return None
+        try:
+            saved = repo.save(typed)
+        except Exception as error:  # whatever went wrong, keep what was typed
+            report(screen, error)
+            draft = typed
+            continue
+        screen.notify(f"Saved {saved.title}", markup=False)
+        return saved
+
+
+async def delete_meeting(screen: Screen[Any], repo: Repository, meeting: Meeting) -> bool:
+    if refuse_if_read_only(screen, repo):
+        return False
+    question = Text.assemble("Delete ", (meeting.title, "bold"), "?\n")
+    still_open = len(open_points(meeting))
+    if meeting.action_points:
+        question.append(
+            f"\nIts minutes and {len(meeting.action_points):,} action points "
+            f"({still_open:,} still open) go with it.\n",
+            style="bold",
+        )
+    question.append("\nThis is permanent: it cannot be brought back.")
+    sure = await screen.app.push_screen_wait(
+        ConfirmDialog("Delete this meeting?", question, yes="Delete", no="Keep", dangerous=True)
+    )
+    if not sure:
+        return False
+    try:
+        repo.delete(Meeting, meeting.id)
+    except Exception as error:
+        report(screen, error, "Not deleted")
+        return False
+    screen.notify(f"Deleted {meeting.title}", markup=False)
+    return True
