@@ -14,6 +14,7 @@ from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.repository import Repository
 from screens.actions_screen import ActionsScreen
+from screens.campaigns_screen import CampaignsScreen
 from screens.commands import BindingCommands, commands_for
 from screens.help_screen import HelpScreen
 from screens.institutions_screen import InstitutionsScreen
@@ -49,6 +50,7 @@ class OrganiserApp(App[None]):
         Binding("g", "show('leaders')", "Leaders", show=False, id="app.leaders"),
         Binding("u", "show('training')", "Training", show=False, id="app.training"),
         Binding("L", "show('listening')", "Listening campaigns", show=False, id="app.listening"),
+        Binding("c", "show('campaigns')", "Campaigns", show=False, id="app.campaigns"),
         Binding("a", "show('actions')", "Public actions", show=False, id="app.actions"),
         Binding("m", "show('meetings')", "Meetings", show=False, id="app.meetings"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
@@ -73,6 +75,7 @@ class OrganiserApp(App[None]):
             "leaders": LadderScreen,
             "training": TrainingScreen,
             "listening": ListeningScreen,
+            "campaigns": CampaignsScreen,
             "actions": ActionsScreen,
             "meetings": MeetingsScreen,
         }

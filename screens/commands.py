@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
+from textual.actions import parse
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
@@ -42,7 +43,10 @@ def declared_bindings(node: DOMNode) -> Iterator[Binding]:
 
 
 def _enabled(node: DOMNode, binding: Binding) -> bool:
-    return node.check_action(binding.action, ()) is not False
+    """Whether `check_action` allows the binding, asked as Textual asks it: by the action's
+    name and parameters (`show` and `("people",)`), not the whole `show('people')`."""
+    _, name, parameters = parse(binding.action)
+    return node.check_action(name, parameters) is not False
 
 
 def commands_for(screen: Screen[Any], *, include_focused: bool = True) -> list[Command]:

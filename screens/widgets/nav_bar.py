@@ -14,6 +14,7 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("leaders", "Leaders", "g"),
     ("training", "Training", "u"),
     ("listening", "Listening", "L"),
+    ("campaigns", "Campaigns", "c"),
     ("actions", "Actions", "a"),
     ("meetings", "Meetings", "m"),
 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
@@ -23,6 +25,7 @@ from organiser.models import (
     Profile,
     Record,
 )
+from screens.people_screen import PeopleScreen
 from store.repository import TinyRepository
 
 SIZE = (120, 36)
@@ -105,3 +108,24 @@ def inside(widget_id: str, kind: type[Widget]) -> Callable[[Widget], bool]:
 
 def notices(app: App[object]) -> list[str]:
     return [notification.message for notification in app._notifications]
+
+
+async def wait_for_screen(pilot: Pilot[object], kind: type[Screen[Any]], tries: int = 40) -> None:
+    """Wait until a `kind` is the screen on top: a busy machine can take more than one pause."""
+    for _ in range(tries):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, kind) and pilot.app.screen.is_current:
+            await pilot.pause()  # and let whatever put it there finish its step
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"{type(pilot.app.screen).__name__} is on top, not {kind.__name__}")
+
+
+async def go_to_people(pilot: Pilot[object]) -> PeopleScreen:
+    """The app opens on Today: press `p` for the People list, as a person would."""
+    await pilot.pause()
+    await pilot.press("p")
+    await wait_for_screen(pilot, PeopleScreen)
+    screen = pilot.app.screen
+    assert isinstance(screen, PeopleScreen)
+    return screen

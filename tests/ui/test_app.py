@@ -13,9 +13,10 @@ from screens.app import OrganiserApp
 from screens.people_screen import PeopleScreen, count_line
 from screens.person_detail import PersonDetailScreen
 from screens.person_dialog import PersonDialog
+from screens.today_screen import TodayScreen
 from screens.widgets.people_table import PeopleTable
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, notices, screen_text
+from tests.ui.conftest import SIZE, go_to_people, notices, screen_text
 
 
 async def test_warnings_are_shown_at_start(filled: TinyRepository, clock: FixedClock) -> None:
@@ -39,8 +40,12 @@ async def test_read_only_shows_a_banner_and_refuses_changes(
     app = OrganiserApp(read_only, clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        # Under the header and the areas' navigation bar.
+        assert "Read-only. The database is open read-only" in screen_text(app).splitlines()[2]
+        await go_to_people(pilot)
         text = screen_text(app)
-        assert "Read-only. The database is open read-only" in text.splitlines()[1]
+        assert "Read-only. The database is open read-only" in text.splitlines()[2]
         for key in ("n", "e", "d"):
             await pilot.press(key)
             await pilot.pause()
@@ -60,7 +65,7 @@ async def test_read_only_shows_a_banner_and_refuses_changes(
 async def test_p_goes_to_people_from_anywhere(filled: TinyRepository, clock: FixedClock) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PersonDetailScreen)
@@ -83,7 +88,7 @@ async def test_q_quits(filled: TinyRepository, clock: FixedClock) -> None:
 async def test_ctrl_q_quits_even_from_a_dialog(filled: TinyRepository, clock: FixedClock) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, PersonDialog)
@@ -100,7 +105,7 @@ async def test_an_unexpected_failure_is_a_message_not_a_traceback(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
 
         def broken(*args: object) -> None:
             raise RuntimeError("the disk went away")
@@ -143,7 +148,7 @@ async def test_typing_a_search_over_two_thousand_people_stays_quick(
     repo.save_all(many_people(2000))
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         assert "2,000 people" in screen_text(app)
         screen = app.screen
         assert isinstance(screen, PeopleScreen)

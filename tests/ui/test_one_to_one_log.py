@@ -23,7 +23,7 @@ from screens.widgets.field_error import FieldError
 from screens.widgets.one_to_one_table import OneToOneTable
 from screens.widgets.person_picker import PersonPicker
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, notices, screen_text, tab_to
+from tests.ui.conftest import SIZE, go_to_people, has_id, notices, screen_text, tab_to
 
 R = TypeVar("R", bound=Record)
 
@@ -48,7 +48,7 @@ async def test_log_a_one_to_one_from_the_people_list(
     amina = person_named(filled, "Amina Khan")
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         assert isinstance(app.screen, PeopleScreen)
         await pilot.press("l")
         await pilot.pause()
@@ -116,7 +116,7 @@ async def test_log_from_a_persons_screen_fills_them_in_and_shows_their_history(
     bilal = person_named(filled, "Bilal Hussain")
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("down", "enter")  # Bilal, second by name
         await pilot.pause()
         assert isinstance(app.screen, PersonDetailScreen)
@@ -173,7 +173,7 @@ async def test_a_new_person_is_added_with_the_one_to_one(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("l")
         await pilot.pause()
         await pilot.press(*"Zofia Wójcik")
@@ -213,7 +213,7 @@ async def test_a_bad_date_is_refused_next_to_the_date_and_nothing_is_saved(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("l")
         await pilot.pause()
         await pilot.press("ctrl+s")  # no one chosen
@@ -281,7 +281,7 @@ async def test_a_future_time_cannot_be_logged_as_held_but_can_be_booked(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("l")
         await pilot.pause()
         await pilot.press(*"carol", "enter", "ctrl+u", *"tomorrow 10am", "ctrl+s")
@@ -306,7 +306,7 @@ async def test_escape_asks_before_throwing_typing_away(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("l")
         await pilot.pause()
         await pilot.press("escape")  # nothing typed: closes at once
@@ -338,7 +338,7 @@ async def test_the_palette_logs_a_one_to_one_with_the_person_on_screen(
     amina = person_named(filled, "Amina Khan")
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("enter")  # Amina
         await pilot.pause()
         await pilot.press("ctrl+p")
@@ -406,7 +406,7 @@ async def test_a_failed_save_keeps_everything_typed(
 ) -> None:
     app = OrganiserApp(FailingOnce(filled), clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("l")
         await pilot.pause()
         await pilot.press(*"Dev Patel", "enter")  # someone new

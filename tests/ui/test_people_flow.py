@@ -16,7 +16,7 @@ from screens.person_dialog import PersonDialog
 from screens.widgets.field_error import FieldError
 from screens.widgets.people_table import PeopleTable
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, inside, screen_text, tab_to
+from tests.ui.conftest import SIZE, go_to_people, has_id, inside, screen_text, tab_to
 
 
 def field_errors(app: OrganiserApp) -> dict[str, str]:
@@ -36,7 +36,7 @@ async def test_add_edit_search_and_delete_a_person(
     mosque = next(i for i in repo.list(Institution) if i.name == "Highfields Mosque")
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         assert isinstance(app.screen, PeopleScreen)
 
         # Add ------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ async def test_edit_and_delete_from_the_person_screen(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("enter")  # Amina, first by name
         await pilot.pause()
         assert isinstance(app.screen, PersonDetailScreen)
@@ -188,7 +188,7 @@ async def test_cancel_asks_before_discarding_typing(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press("escape")  # nothing typed: closes at once
@@ -218,7 +218,7 @@ async def test_membership_rows_can_be_removed_by_keyboard(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("e")  # Amina, a member of St Mary's
         await pilot.pause()
         await tab_to(pilot, inside("memberships", Select))
@@ -234,7 +234,7 @@ async def test_a_role_without_an_institution_is_refused_next_to_the_institutions
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Eve Adams", "ctrl+n")
@@ -253,7 +253,7 @@ async def test_a_date_that_cannot_be_read_is_explained_next_to_the_consent(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Eve Adams")
@@ -275,7 +275,7 @@ async def test_a_date_that_cannot_be_read_is_explained_next_to_the_consent(
 async def test_text_areas_keep_line_breaks(filled: TinyRepository, clock: FixedClock) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Eve Adams")
@@ -292,7 +292,7 @@ async def test_cancelling_an_untouched_edit_asks_nothing(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("e")  # Amina: an institution, a consent with a date, notes
         await pilot.pause()
         assert isinstance(app.screen, PersonDialog)
@@ -306,7 +306,7 @@ async def test_cancelling_an_untouched_edit_asks_nothing(
 async def test_the_search_box_clears_with_escape(filled: TinyRepository, clock: FixedClock) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("slash", *"carol")
         await pilot.pause()
         table = app.screen.query_one(PeopleTable)
@@ -323,7 +323,7 @@ async def test_after_a_delete_the_cursor_is_on_the_next_person(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("down", "d")  # Bilal
         await pilot.pause()
         await pilot.press("y")

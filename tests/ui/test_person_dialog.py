@@ -19,7 +19,7 @@ from screens.person_dialog import PersonDialog
 from screens.widgets.field_error import FieldError
 from screens.widgets.people_table import PeopleTable
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, notices, screen_text, tab_to
+from tests.ui.conftest import SIZE, go_to_people, has_id, notices, screen_text, tab_to
 
 R = TypeVar("R", bound=Record)
 MARKUP = "[red]x[/] [b]Bold[/b] [link=https://example.org]y[/link]"
@@ -78,7 +78,7 @@ async def test_an_empty_name_is_refused_next_to_the_name(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"   ", "ctrl+s")
@@ -96,7 +96,7 @@ async def test_an_invalid_email_is_refused_next_to_the_email(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Dev Patel")
@@ -123,7 +123,7 @@ async def test_markup_in_a_name_is_stored_and_shown_literally(
     repo.save(Profile(organiser_name="[bold]Jo[/bold]", alliance_name="[i]Citizens[/i]"))
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*MARKUP)
@@ -169,7 +169,7 @@ async def test_a_refused_save_keeps_everything_typed(
     repo = FailingRepository(filled)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Dev Patel")
@@ -197,7 +197,7 @@ async def test_a_refused_edit_keeps_the_edit(filled: TinyRepository, clock: Fixe
     repo = FailingRepository(filled)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("e")  # Amina
         await pilot.pause()
         await pilot.press("end", *" MBE", "ctrl+s")

@@ -7,7 +7,7 @@ from screens.app import OrganiserApp
 from screens.help_screen import HelpScreen
 from screens.person_detail import PersonDetailScreen
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, screen_text
+from tests.ui.conftest import SIZE, go_to_people, screen_text
 
 
 def lines_with(text: str, *words: str) -> list[str]:
@@ -41,9 +41,15 @@ async def test_welcome_screen(repo: TinyRepository, clock: FixedClock) -> None:
 async def test_people_list(filled: TinyRepository, clock: FixedClock) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         text = screen_text(app)
         assert "People — Leicester Citizens" in text
+        # Under the header, the areas and their keys, in order (more areas may follow).
+        nav = text.splitlines()[1]
+        areas = ("t Today", "p People", "o 1-2-1s", "i Institutions", "L Listening")
+        for area in areas:
+            assert area in nav, area
+        assert [nav.index(area) for area in areas] == sorted(nav.index(area) for area in areas)
         assert "3 people" in text
         assert lines_with(text, "Name", "Institutions", "Ladder stage", "Phone", "Email")
         (amina,) = lines_with(text, "Amina Khan")
@@ -55,9 +61,10 @@ async def test_people_list(filled: TinyRepository, clock: FixedClock) -> None:
         positions = [text.index(n) for n in ("Amina Khan", "Bilal Hussain", "Carol Evans")]
         assert positions == sorted(positions)  # sorted by name
         footer = text.splitlines()[-1]
-        for key in ("/ Search", "n New", "e Edit", "Open", "d Delete", "esc Clear search",
-                    "p People", "? Help", "q Quit"):
+        for key in ("/ Search", "n New", "e Edit", "enter Open", "d Delete", "esc Clear search",
+                    "l Log a 1-2-1", "? Help", "q Quit"):
             assert key in footer, key
+        assert "p People" not in footer  # the areas' keys are in the navigation bar instead
 
         await pilot.press("slash", *"mosque")
         await pilot.pause()
@@ -69,7 +76,7 @@ async def test_people_list(filled: TinyRepository, clock: FixedClock) -> None:
 async def test_person_detail(filled: TinyRepository, clock: FixedClock) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PersonDetailScreen)
@@ -89,8 +96,9 @@ async def test_person_detail(filled: TinyRepository, clock: FixedClock) -> None:
             assert lines_with(text, label, value), (label, value)
         assert lines_with(text, "Address", "not recorded")
         footer = text.splitlines()[-1]
-        for key in ("e Edit", "d Delete", "esc Back", "p People", "? Help", "q Quit"):
+        for key in ("e Edit", "d Delete", "esc Back", "l Log a 1-2-1", "? Help", "q Quit"):
             assert key in footer, key
+        assert "p People" not in footer  # listed by help and the palette, not the footer
 
 
 async def test_help_lists_the_keys_of_the_screen_it_was_opened_on(
@@ -98,7 +106,7 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_on(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await go_to_people(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -111,7 +119,11 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_on(
             ("enter", "Open"),
             ("d", "Delete"),
             ("esc", "Clear search"),
+            ("t", "Today"),
             ("p", "People"),
+            ("o", "1-2-1s list"),
+            ("i", "Institutions"),
+            ("l", "Log a 1-2-1"),
             ("?", "Help"),
             ("q, ^q", "Quit"),
             ("ctrl+p", "Command palette"),

@@ -11,10 +11,11 @@ from organiser.clock import FixedClock
 from organiser.models import Institution, Person, Profile
 from screens.app import OrganiserApp
 from screens.people_screen import PeopleScreen
+from screens.today_screen import TodayScreen
 from screens.welcome import WelcomeScreen
 from screens.widgets.field_error import FieldError
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, screen_text, tab_to
+from tests.ui.conftest import SIZE, go_to_people, has_id, screen_text, tab_to
 
 
 async def test_a_new_database_opens_on_the_welcome(
@@ -25,8 +26,9 @@ async def test_a_new_database_opens_on_the_welcome(
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         assert app.focused is app.screen.query_one("#organiser-name")
-        # People does not exist until there is a profile: its key is not offered.
-        assert app.check_action("show_people", ()) is False
+        # The areas do not exist until there is a profile: their keys are not offered.
+        for area in ("today", "people", "one_to_ones", "institutions"):
+            assert app.check_action("show", (area,)) is False, area
 
 
 async def test_start_fresh_saves_a_profile_with_the_working_days(
@@ -51,7 +53,8 @@ async def test_start_fresh_saves_a_profile_with_the_working_days(
         assert profile.alliance_name == "Leicester Citizens"
         assert profile.working_days == [1, 2, 3, 4, 5]
         assert profile.timezone == "Europe/London"
-        assert isinstance(app.screen, PeopleScreen)
+        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(await go_to_people(pilot), PeopleScreen)
         assert "Leicester Citizens" in screen_text(app)
         assert "No people yet" in screen_text(app)
 
@@ -97,7 +100,8 @@ async def test_load_the_demo_alliance(repo: TinyRepository, clock: FixedClock) -
         people = repo.count(Person)
         assert people > 50
         assert repo.count(Institution) > 5
-        assert isinstance(app.screen, PeopleScreen)
+        assert isinstance(app.screen, TodayScreen)
+        assert isinstance(await go_to_people(pilot), PeopleScreen)
         assert f"{people:,} people" in screen_text(app)
 
 
