@@ -376,7 +376,7 @@ async def test_enter_opens_the_person_with_their_ladder_history(
         assert board(app).current_id == carol.id
 
 
-async def test_a_few_hundred_people_stay_quick(filled: TinyRepository, clock: FixedClock) -> None:
+async def test_a_board_of_a_few_hundred_people(filled: TinyRepository, clock: FixedClock) -> None:
     school = institution(filled, "St Mary's Primary")
     stages = list(LadderStage)
     crowd = [
