@@ -81,7 +81,8 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
     lines = [
         f"Today, {today:%A %d %B %Y}",
         "",
-        f"1-2-1s this week: {rate.held} held over {rate.working_days} working days "
+        f"1-2-1s this week: {rate.held} held over {rate.working_days} working "
+        f"{'day' if rate.working_days == 1 else 'days'} "
         f"= {rate.per_day:.1f} a day (target {rate.target_per_day:g})",
         "",
         f"1-2-1s booked today ({len(summary.booked)}):",

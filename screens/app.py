@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -83,6 +86,7 @@ class OrganiserApp(App[None]):
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]
 
     def on_mount(self) -> None:
+        self._exit_on_hangup()
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=20, markup=False)
         try:
@@ -94,6 +98,15 @@ class OrganiserApp(App[None]):
             self.switch_mode("today")
         else:
             self.push_screen(WelcomeScreen(self.repo, self.clock), self._welcomed)
+
+    def _exit_on_hangup(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the app the normal way,
+        so the database is tidied and unlocked, not left to a process spinning on a terminal
+        that has gone."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self.exit)
 
     def _welcomed(self, _: None) -> None:
         self.has_profile = True
