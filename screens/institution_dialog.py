@@ -25,7 +25,7 @@ from organiser.institutions import Member, check_tag, suggest_tag
 from organiser.models import Institution, InstitutionKind, MembershipStatus, Person
 from organiser.money import format_pounds, parse_pounds
 from organiser.validation import field_messages
-from screens.confirm import ConfirmDialog
+from screens.confirm import ask_to_discard
 from screens.widgets.field_error import FieldError
 from screens.widgets.institution_letter import LetterField
 
@@ -361,16 +361,7 @@ class InstitutionDialog(ModalScreen[Institution | None]):
             self.dismiss(None)
             return
 
-        def decided(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
+        ask_to_discard(self, self._discard)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Discard your changes?",
-                Text("What you typed in this form has not been saved."),
-                yes="Discard",
-                no="Keep editing",
-            ),
-            decided,
-        )
+    def _discard(self) -> None:
+        self.dismiss(None)

@@ -24,7 +24,7 @@ from organiser.dates import parse_day
 from organiser.models import Consent, Institution, LadderStage, Person, Profile
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.validation import field_messages
-from screens.confirm import ConfirmDialog
+from screens.confirm import ask_to_discard
 from screens.widgets.consent_field import ConsentField
 from screens.widgets.field_error import FieldError
 from screens.widgets.membership_row import MembershipRow
@@ -297,16 +297,7 @@ class PersonDialog(ModalScreen[Person | None]):
             self.dismiss(None)
             return
 
-        def decided(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
+        ask_to_discard(self, self._discard)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Discard your changes?",
-                Text("What you typed in this form has not been saved."),
-                yes="Discard",
-                no="Keep editing",
-            ),
-            decided,
-        )
+    def _discard(self) -> None:
+        self.dismiss(None)

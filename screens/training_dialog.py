@@ -42,7 +42,7 @@ from organiser.trainings import (
     parse_hours,
 )
 from organiser.validation import field_messages
-from screens.confirm import ConfirmDialog
+from screens.confirm import ask_to_discard
 from screens.widgets.field_error import FieldError
 
 #: Each field the dialog edits: the widget (and its error line) and how messages begin.
@@ -345,16 +345,7 @@ class TrainingDialog(ModalScreen[TrainingSession | None]):
             self.dismiss(None)
             return
 
-        def decided(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
+        ask_to_discard(self, self._discard)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                "Discard your changes?",
-                Text("What you typed in this form has not been saved."),
-                yes="Discard",
-                no="Keep editing",
-            ),
-            decided,
-        )
+    def _discard(self) -> None:
+        self.dismiss(None)
