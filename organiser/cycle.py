@@ -46,13 +46,23 @@ def gather(
 ) -> Evidence:
     listening = set(campaign.listening_campaign_ids)
     entries = [e for e in power_map if e.campaign_id == campaign.id]
+    # An action counts for the Act stage only if it was held since this round's plan was
+    # made (or, with no plan on record, since the campaign reached Act): last year's action
+    # is no evidence for this year's.
+    moves = campaign.stage_history
+    planned = [m.on for m in moves if m.to_stage is CycleStage.PLAN]
+    acting = [m.on for m in moves if m.to_stage is CycleStage.ACT]
+    acting_since = max(planned or acting, default=None)
     return Evidence(
         conversations=sum(1 for c in conversations if c.listening_campaign_id in listening),
         decision_makers=sum(1 for e in entries if e.is_decision_maker),
         actions_held_with_turnout=sum(
             1
             for a in actions
-            if a.campaign_id == campaign.id and a.at <= now and a.turnout_actual is not None
+            if a.campaign_id == campaign.id
+            and a.at <= now
+            and a.turnout_actual is not None
+            and (acting_since is None or a.at.date() >= acting_since)
         ),
         target_is_on_power_map=any(e.id == campaign.target_decision_maker_id for e in entries),
     )

@@ -200,7 +200,7 @@ async def test_a_campaign_goes_round_the_whole_cycle_by_keyboard(
             PublicAction(
                 name="Assembly",
                 campaign_id=campaign.id,
-                at=datetime.combine(date(2026, 11, 20), time(19), LONDON),
+                at=datetime.combine(date(2026, 11, 23), time(8), LONDON),
                 turnout_target=150,
                 turnout_actual=162,
             )

@@ -109,3 +109,15 @@ def test_gather_counts_only_this_campaigns_evidence() -> None:
 def test_days_in_stage_counts_from_the_last_move() -> None:
     campaign = advance(Campaign(name="c"), Evidence(conversations=1), date(2026, 11, 1))
     assert days_in_stage(campaign, ON) == 22
+
+
+def test_an_action_from_before_the_campaign_reached_act_is_no_evidence() -> None:
+    campaign = advance(
+        Campaign(name="c", stage=CycleStage.PLAN), Evidence(), ON, override_reason="test"
+    )
+    old = PublicAction(
+        name="Old", campaign_id=campaign.id, at=NOW.replace(month=8), turnout_actual=77
+    )
+    assert gather(campaign, [], [], [old], NOW).actions_held_with_turnout == 0
+    new = PublicAction(name="New", campaign_id=campaign.id, at=NOW, turnout_actual=120)
+    assert gather(campaign, [], [], [old, new], NOW).actions_held_with_turnout == 1
