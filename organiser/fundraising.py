@@ -1,4 +1,5 @@
-"""Fundraising totals: the year's money against its target, hard and soft, dues kept and won.
+"""Fundraising: the year's money against its target, hard and soft, dues kept and won; the
+year's items in the order they need attention, overdue invoices, and the year's target.
 
 An item counts towards the fundraising year it was raised for (`FundraisingItem.year`), not
 the calendar year its money arrived in: December's invoice for this year's dues that is paid in
@@ -7,17 +8,21 @@ January still belongs to this year's target. Lost items count for nothing anywhe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from organiser.models import (
     DuesKind,
+    FundingSource,
     FundingStatus,
     FundraisingItem,
     FundraisingTarget,
+    Institution,
+    Person,
     Profile,
 )
+from organiser.people import fold
 from organiser.periods import Period
 
 #: Money promised but not yet in: pledged by the giver, or invoiced by us.
@@ -165,3 +170,143 @@ def paid_during(items: Iterable[FundraisingItem], period: Period) -> PeriodMoney
             paid_hard += item.amount_pence if item.hard_money else 0
             count += 1
     return PeriodMoney(paid, paid_hard, count)
+
+
+# Words on screen ----------------------------------------------------------------------------
+
+SOURCE_LABELS: dict[FundingSource, str] = {
+    FundingSource.MEMBER_DUES: "Member dues",
+    FundingSource.GRANT: "Grant",
+    FundingSource.DONATION: "Donation",
+    FundingSource.EVENT: "Event",
+    FundingSource.OTHER: "Other",
+}
+STATUS_LABELS: dict[FundingStatus, str] = {status: status.value for status in FundingStatus}
+DUES_KIND_LABELS: dict[DuesKind, str] = {
+    DuesKind.RETENTION: "Retention (a member renewing)",
+    DuesKind.RECRUITMENT: "Recruitment (a new member this year)",
+}
+
+
+def hard_by_default(source: FundingSource) -> bool:
+    """Dues from member institutions are hard money; the rest is soft unless the organiser
+    says otherwise."""
+    return source is FundingSource.MEMBER_DUES
+
+
+def from_name(
+    item: FundraisingItem,
+    institutions: Mapping[str, Institution],
+    people: Mapping[str, Person],
+) -> str:
+    """Who the money comes from: its institution, else its person, else its own title."""
+    if item.institution_id is not None and item.institution_id in institutions:
+        return institutions[item.institution_id].name
+    if item.person_id is not None and item.person_id in people:
+        return people[item.person_id].name
+    if item.institution_id is not None or item.person_id is not None:
+        return item.title or "(no longer on record)"
+    return item.title or SOURCE_LABELS[item.source]
+
+
+# Overdue invoices and the year's list ------------------------------------------------------
+
+#: An invoice is due this many days after it is sent unless the organiser says otherwise.
+INVOICE_DAYS = 30
+
+
+def is_overdue(item: FundraisingItem, today: date) -> bool:
+    """Invoiced, not yet paid, and its due date has passed."""
+    return item.status is FundingStatus.INVOICED and item.due_on is not None and item.due_on < today
+
+
+@dataclass(frozen=True)
+class Owed:
+    """An overdue invoice and who owes it."""
+
+    item: FundraisingItem
+    name: str
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.item.due_on).days if self.item.due_on else 0
+
+
+def overdue_invoices(
+    items: Iterable[FundraisingItem],
+    today: date,
+    institutions: Mapping[str, Institution],
+    people: Mapping[str, Person],
+) -> list[Owed]:
+    """Every overdue invoice, whatever its year, the longest overdue first."""
+    owed = [Owed(i, from_name(i, institutions, people)) for i in items if is_overdue(i, today)]
+    return sorted(owed, key=lambda o: (o.item.due_on or today, fold(o.name), o.item.id))
+
+
+#: The order the year's list is in: what needs chasing first, what is settled last.
+_ATTENTION = (
+    FundingStatus.INVOICED,
+    FundingStatus.PLEDGED,
+    FundingStatus.ASKED,
+    FundingStatus.PROSPECT,
+    FundingStatus.PAID,
+    FundingStatus.LOST,
+)
+
+
+def key_date(item: FundraisingItem) -> date | None:
+    """The date that matters for the item now: paid on, due on, or expected on."""
+    if item.status is FundingStatus.PAID and item.paid_on is not None:
+        return item.paid_on
+    if item.status is FundingStatus.INVOICED and item.due_on is not None:
+        return item.due_on
+    return item.expected_on
+
+
+#: What the list can be narrowed to, in the order `f` steps through them.
+SHOW_CHOICES: tuple[str, ...] = ("all", "overdue", *(s.value for s in FundingStatus))
+SHOW_LABELS: dict[str, str] = {
+    "all": "every item",
+    "overdue": "overdue invoices only",
+    **{s.value: f"{s.value} only" for s in FundingStatus},
+}
+
+
+def year_items(
+    items: Iterable[FundraisingItem], year: int, today: date, show: str = "all"
+) -> list[FundraisingItem]:
+    """The items raised for `year` that `show` lets through: overdue invoices first, then by
+    status (invoiced, pledged, asked, prospect, paid, lost), each soonest first."""
+    if show not in SHOW_CHOICES:
+        raise ValueError(f"{show!r} is not one of {', '.join(SHOW_CHOICES)}")
+    chosen = [
+        i
+        for i in items
+        if i.year == year
+        and (
+            show == "all" or (show == "overdue" and is_overdue(i, today)) or i.status.value == show
+        )
+    ]
+    return sorted(
+        chosen,
+        key=lambda i: (
+            not is_overdue(i, today),
+            _ATTENTION.index(i.status),
+            key_date(i) or date.max,
+            fold(i.title),
+            i.id,
+        ),
+    )
+
+
+# The year's target -------------------------------------------------------------------------
+
+
+def set_target(
+    year: int, pence: int, hard_percent: int, targets: Iterable[FundraisingTarget]
+) -> FundraisingTarget:
+    """The year's target record with these figures: the one already kept for `year`,
+    changed, or a new one. Raises pydantic's ValidationError for figures out of range."""
+    for target in targets:
+        if target.year == year:
+            return target.evolve(target_pence=pence, hard_money_percent=hard_percent)
+    return FundraisingTarget(year=year, target_pence=pence, hard_money_percent=hard_percent)
