@@ -1,26 +1,16 @@
 """The organiser's last three fortnightly supervisions with the lead organiser, finished,
-their figures worked out from the demo's own records."""
+their figures worked out from the demo's own records by the same rules as a real review."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from organiser import supervision
 from organiser.demo.context import Context, new_id
-from organiser.models import (
-    AgreedAction,
-    Figure,
-    FundingStatus,
-    FundraisingItem,
-    LadderMove,
-    OneToOneStatus,
-    ParticipationStatus,
-    RelationalMeeting,
-    ReviewStatus,
-    SupervisionReview,
-    TrainingSession,
-)
-from organiser.periods import Period, working_days
+from organiser.models import AgreedAction, SupervisionReview
+from organiser.periods import Period
+from organiser.review_records import Records
 
 SUPERVISOR = "Bernadette Quinn"
 
@@ -98,80 +88,20 @@ REFLECTIONS = (
 )
 
 
-def _period_figures(
-    period: Period, working: int, held: int, up: int, trained: int, raised: float
-) -> dict[str, float]:
-    return {
-        "one_to_ones": held,
-        "one_to_ones_per_day": round(held / working, 2) if working else 0.0,
-        "ladder_moves_up": up,
-        "leaders_trained": trained,
-        "raised_pounds": raised,
-    }
-
-
-def build_supervision(
-    ctx: Context,
-    one_to_ones: list[RelationalMeeting],
-    ladder_moves: list[LadderMove],
-    trainings: list[TrainingSession],
-    items: list[FundraisingItem],
-    organiser: str,
-    target_per_day: float,
-) -> list[SupervisionReview]:
+def build_supervision(ctx: Context, records: Records, organiser: str) -> list[SupervisionReview]:
+    """The reviews, oldest first, each assembled as `organiser.supervision` assembles one on
+    its day: figures against targets and the period before, the program's suggestions (the
+    first two of each kept beside the organiser's own lines), earlier actions carried in."""
     rng = ctx.stream("supervision")
-    held_days = [m.at.date() for m in one_to_ones if m.status is OneToOneStatus.HELD]
-
-    def figures_for(period: Period) -> dict[str, float]:
-        working = working_days(period, ctx.working_days, ctx.leave)
-        held = sum(1 for d in held_days if d in period)
-        up = sum(1 for m in ladder_moves if m.on in period and m.is_up)
-        year_ago = period.end - timedelta(days=365)
-        trained = len(
-            {
-                p.person_id
-                for t in trainings
-                if year_ago < t.starts.date() <= period.end
-                for p in t.participations
-                if p.status is ParticipationStatus.COMPLETED
-            }
-        )
-        raised = (
-            sum(
-                i.amount_pence
-                for i in items
-                if i.status is FundingStatus.PAID
-                and i.paid_on
-                and i.paid_on <= period.end
-                and i.year == period.end.year
-            )
-            / 100
-        )
-        return _period_figures(period, working, held, up, trained, raised)
-
-    labels = {
-        "one_to_ones": ("1-2-1s held", None),
-        "one_to_ones_per_day": ("1-2-1s per working day", target_per_day),
-        "ladder_moves_up": ("Moves up the ladder", None),
-        "leaders_trained": ("Leaders trained in the last 12 months", 25.0),
-        "raised_pounds": ("Raised this year (£)", 30_000.0),
-    }
-    reviews = []
+    reviews: list[SupervisionReview] = []
     for number, text in enumerate(REFLECTIONS):
         weeks_back = len(REFLECTIONS) - number
         end = ctx.days_ago(2 + 14 * (weeks_back - 1))
         period = Period(end - timedelta(days=13), end)
-        now = figures_for(period)
-        before = figures_for(period.previous())
-        working = working_days(period, ctx.working_days, ctx.leave)
-        figures = []
-        for key, (label, target) in labels.items():
-            if key == "one_to_ones":
-                target = target_per_day * working
-            figures.append(
-                Figure(key=key, label=label, value=now[key], target=target, previous=before[key])
-            )
         day = _weekday_after(end, ctx.today)
+        draft = supervision.start(
+            replace(records, reviews=reviews), SUPERVISOR, ctx.at(day, 10), period, ctx.today
+        )
         latest = number == len(REFLECTIONS) - 1
         actions = []
         for position, action in enumerate(text.actions):
@@ -180,6 +110,8 @@ def build_supervision(
             if due < ctx.today and (not latest or position == 0):
                 done = min(ctx.days_ago(1), due - timedelta(days=rng.randrange(0, 4)))
                 done = max(done, day)
+            if number == len(REFLECTIONS) - 2 and position == len(text.actions) - 1:
+                done = ctx.days_ago(1)  # done late: the last review carried it in, open
             actions.append(
                 AgreedAction(
                     id=new_id(rng),
@@ -189,17 +121,11 @@ def build_supervision(
                     done_on=done,
                 )
             )
-        reviews.append(
-            SupervisionReview(
+        finished = supervision.finish(
+            draft.evolve(
                 id=new_id(rng),
-                at=ctx.at(day, 10),
-                supervisor=SUPERVISOR,
-                period_start=period.start,
-                period_end=period.end,
-                status=ReviewStatus.FINISHED,
-                figures=figures,
-                moved=list(text.moved),
-                stalled=list(text.stalled),
+                moved=[*text.moved, *draft.suggested_moved[:2]],
+                stalled=[*text.stalled, *draft.suggested_stalled[:2]],
                 went_well=text.went_well,
                 weakness=text.weakness,
                 supervisor_notes=text.supervisor_notes,
@@ -209,6 +135,7 @@ def build_supervision(
                 agreed_actions=actions,
             )
         )
+        reviews.append(finished)
     return reviews
 
 

@@ -18,6 +18,16 @@ class AgreedAction(Part):
     done_on: date | None = None
 
 
+class FigureUnit(StrEnum):
+    """How a figure's value is read: a count, a rate per working day, days, pence or a percent."""
+
+    COUNT = "count"
+    RATE = "rate"
+    DAYS = "days"
+    PENCE = "pence"
+    PERCENT = "percent"
+
+
 class Figure(Part):
     """One frozen figure of a review: its value, its target and the previous period's value."""
 
@@ -26,6 +36,7 @@ class Figure(Part):
     value: float
     target: float | None = None
     previous: float | None = None
+    unit: FigureUnit = FigureUnit.COUNT
 
 
 class ReviewStatus(StrEnum):
@@ -50,3 +61,12 @@ class SupervisionReview(Record):
     supervisor_notes: Notes = ""
     private_notes: Notes = ""
     agreed_actions: list[AgreedAction] = Field(default_factory=list, max_length=200)
+    #: The program's suggestions for what moved and what stalled, not yet kept or dropped.
+    suggested_moved: list[Line] = Field(default_factory=list, max_length=200)
+    suggested_stalled: list[Line] = Field(default_factory=list, max_length=200)
+    #: Suggestions the organiser dropped, so refreshing the figures does not offer them again.
+    dropped: list[Line] = Field(default_factory=list, max_length=1000)
+    #: The period's top concerns from listening conversations, "Damp housing (12)".
+    concerns: list[Line] = Field(default_factory=list, max_length=20)
+    #: Agreed actions of earlier reviews (by their ids) brought into this one to check.
+    carried: list[RecordId] = Field(default_factory=list, max_length=400)
