@@ -60,6 +60,10 @@ class TinyRepository:
         self._db = db
         self._clock = clock
         self._read_only = read_only
+        # Validated records by (kind, id), with the stored document each was made from.
+        # Records are frozen, so one validated copy can be handed to every caller until
+        # its document is replaced: listing 15,000 1-2-1s again costs a dict look-up each.
+        self._validated: dict[tuple[str, str], tuple[Mapping[str, Any], Record]] = {}
 
     @property
     def read_only(self) -> bool:
@@ -78,12 +82,18 @@ class TinyRepository:
         return cast(Mapping[str, Mapping[str, Any]], data.get(kind.kind, {}))
 
     def _load(self, kind: type[R], doc: Mapping[str, Any]) -> R:
+        key = (kind.kind, str(doc.get("id")))
+        cached = self._validated.get(key)
+        if cached is not None and cached[0] is doc and cached[1].revision == doc.get("revision"):
+            return cast(R, cached[1])
         try:
-            return kind.model_validate(doc)
+            record = kind.model_validate(doc)
         except ValidationError as error:
             raise DatabaseCorrupt(
                 f"A stored {kind.__name__} ({doc.get('id', '?')}) is not valid: {error}"
             ) from error
+        self._validated[key] = (doc, record)
+        return record
 
     def get(self, kind: type[R], record_id: str) -> R | None:
         doc = self._raw(kind).get(record_id)
@@ -128,6 +138,8 @@ class TinyRepository:
         for _, _, doc in changes:
             if doc is not None:
                 encode(doc)
+        for name, doc_id, _ in changes:
+            self._validated.pop((name, doc_id), None)
         storage = self._db.storage
         if isinstance(storage, ChangeAwareStorage):
             storage.apply_changes(changes)
