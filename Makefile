@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint unit stress clean
+.PHONY: run test lint unit stress bench clean
 
 run: $(RUN_STAMP)
 	$(BIN)/organiser $(ARGS)
@@ -27,6 +27,10 @@ unit: $(TEST_STAMP)
 
 stress: $(TEST_STAMP)
 	$(BIN)/python -m tests.stress.kill_writer $(ARGS)
+
+# Speed against plain TinyDB at 1x and 10x; the databases are built once into .bench/.
+bench: $(TEST_STAMP)
+	$(BIN)/python -m tests.bench.run $(ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,0 +1,136 @@
+"""The benchmark's measurements inside the app, in a fresh process.
+
+    python -m tests.bench.app_probe start DB --repeat N     process start to the first Today frame
+    python -m tests.bench.app_probe screens DB --repeat N   opening lists, filter keystrokes
+
+`start` spawns `organiser` on a pseudo-terminal and waits for the date line only the Today
+screen's first frame shows. `screens` runs the app headless and times what the app itself
+does: a list screen's first load, and the work one keystroke in a filter box sets off (the
+handler the Input's change runs, and the repaint it asks for), not Pilot's own pauses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from organiser.clock import LONDON, SystemClock
+from screens.app import OrganiserApp
+from screens.one_to_one_list import OneToOnesScreen
+from screens.people_screen import PeopleScreen
+from store.database import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_\]].*?(?:\x07|\x1b\\)|\x1b.")
+TYPED = "sarah"
+
+
+def _first_frame(db: Path, timeout: float = 60.0) -> float:
+    """Seconds from spawning the app to the Today screen's date line on its terminal."""
+    marker = SystemClock(LONDON).today().strftime("%A %d %B %Y").encode()
+    main, child = pty.openpty()
+    os.set_blocking(main, False)
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "organiser"), "--db", str(db)],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(child)
+    seen = b""
+    took = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([main], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(main, 1 << 16)
+                except OSError:
+                    break
+                if marker in _ESCAPES.sub(b"", seen):
+                    took = time.perf_counter() - start
+                    break
+            if process.poll() is not None:
+                break
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)  # the app closes the database tidily
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        os.close(main)
+    return took
+
+
+async def _wait_rows(screen: Any, timeout: float = 120.0) -> None:
+    start = time.perf_counter()
+    while screen.table.row_count == 0:
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("the list never filled")
+        await asyncio.sleep(0.001)
+
+
+async def _screens(db: Path, repeat: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {}
+    with open_store(db, SystemClock(LONDON)) as opened:
+        for _ in range(repeat):
+            app = OrganiserApp(opened.repo, SystemClock(LONDON))
+            async with app.run_test(size=(120, 36)) as pilot:
+                await pilot.pause()
+                for mode, kind in (("people", PeopleScreen), ("one_to_ones", OneToOnesScreen)):
+                    start = time.perf_counter()
+                    await app.switch_mode(mode)
+                    screen = app.screen
+                    assert isinstance(screen, kind)
+                    await _wait_rows(screen)
+                    times.setdefault(f"open_{mode}", []).append(time.perf_counter() - start)
+                await app.switch_mode("people")
+                people = app.screen
+                assert isinstance(people, PeopleScreen)
+                for n in range(1, len(TYPED) + 1):
+                    start = time.perf_counter()
+                    people.filter(TYPED[:n])
+                    people.table.refresh()
+                    await asyncio.sleep(0)
+                    times.setdefault("filter_keystroke", []).append(time.perf_counter() - start)
+                people.filter("")
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=("start", "screens"))
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
+        copy = Path(folder) / args.db.name
+        shutil.copyfile(args.db, copy)
+        if args.what == "start":
+            times = {"start_to_today": [_first_frame(copy) for _ in range(args.repeat)]}
+        else:
+            times = asyncio.run(_screens(copy, args.repeat))
+    json.dump({"times": times}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
