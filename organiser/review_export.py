@@ -68,6 +68,10 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
 def _action_line(action: AgreedAction) -> str:
     parts = [action.text]
     if action.owner:
@@ -94,7 +98,7 @@ def _facts(export: ReviewExport) -> list[tuple[str, str]]:
         *facts,
         ("Supervisor", review.supervisor),
         ("Date", f"{review.at:%A} {_day(review.at.date())}"),
-        ("Period", f"{_day(period.start)} to {_day(period.end)} ({period.length} days)"),
+        ("Period", f"{_day(period.start)} to {_day(period.end)} ({_days(period.length)})"),
         ("Status", _status(review)),
     ]
 
