@@ -16,9 +16,12 @@ from pathlib import Path
 
 from cli import commands
 from cli.commands import add_log_arguments
+from cli.restore import add_restore_arguments, offer_restore, restore
+from cli.review import add_review_arguments
+from cli.review import review as review_command
 from organiser import __version__
 from organiser.clock import Clock, SystemClock
-from organiser.errors import OrganiserError
+from organiser.errors import DatabaseCorrupt, OrganiserError
 from organiser.repository import Repository
 from organiser.text import terminal_safe
 from store.database import OpenedStore, open_store
@@ -52,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     today.add_argument("--json", action="store_true", help="print JSON for scripts")
     log = commands.add_parser("log", parents=[common], help="log a 1-2-1 without opening the app")
     add_log_arguments(log)
+    restore_parser = commands.add_parser(
+        "restore", parents=[common], help="replace a damaged database with its newest good backup"
+    )
+    add_restore_arguments(restore_parser)
+    review = commands.add_parser(
+        "review", parents=[common], help="print or write a supervision review (md or html)"
+    )
+    add_review_arguments(review)
     return parser
 
 
@@ -68,6 +79,10 @@ def _session(args: argparse.Namespace) -> Iterator[OpenedStore]:
     finally:
         for warning in opened.close():
             _fail(warning)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    return restore(_db_path(args), args.backup, ask=not args.yes)
 
 
 def _where(args: argparse.Namespace) -> int:
@@ -93,6 +108,7 @@ def _demo(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
 
 def _run_app(args: argparse.Namespace) -> int:
     from screens.app import OrganiserApp
+    from screens.record_check import RESTORE
 
     with _session(args) as opened:
         profile = opened.repo.profile()
@@ -101,7 +117,11 @@ def _run_app(args: argparse.Namespace) -> int:
         # so no collection pause ever walks the database while someone types.
         gc.collect()
         gc.freeze()
-        OrganiserApp(opened.repo, clock, warnings=opened.warnings).run()
+        result = OrganiserApp(opened.repo, clock, warnings=opened.warnings).run()
+    if result == RESTORE:
+        if restore(_db_path(args), None, ask=False) != 0:
+            return 1
+        return _run_app(args)
     return 0
 
 
@@ -126,16 +146,23 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _run_app,
     "run": _run_app,
     "where": _where,
+    "restore": _restore,
     "demo": _on_repo(_demo),
     "today": _on_repo(commands.today),
     "log": _on_repo(commands.log),
+    "review": _on_repo(review_command),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        try:
+            return COMMANDS[args.command](args)
+        except DatabaseCorrupt as error:
+            if args.command == "restore" or not offer_restore(_db_path(args), error):
+                return 1
+            return COMMANDS[args.command](args)
     except OrganiserError as error:
         _fail(str(error))
         return 1
