@@ -31,10 +31,17 @@ STATUS_LABELS: dict[ParticipationStatus, str] = {
     ParticipationStatus.COMPLETED: "Completed",
     ParticipationStatus.DID_NOT_ATTEND: "Did not attend",
 }
+#: The hours of one training day: an all-day session with no length given lasts this long.
+ALL_DAY_HOURS = 7.0
 #: How far ahead Today looks for trainings.
 TODAY_WINDOW_DAYS = 7
 #: Statuses that mean the person was there.
 WERE_THERE = frozenset({ParticipationStatus.ATTENDED, ParticipationStatus.COMPLETED})
+
+
+def days_long(session: TrainingSession) -> int:
+    """How many days an all-day session spans: its hours in training days, at least one."""
+    return max(1, int(session.length_hours / ALL_DAY_HOURS + 0.5))
 
 
 def local_day(session: TrainingSession, zone: ZoneInfo) -> date:

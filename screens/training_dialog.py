@@ -35,6 +35,7 @@ from textual.widgets.selection_list import Selection
 from organiser.dates import parse_moment
 from organiser.models import Person, TrainingKind, TrainingSession
 from organiser.trainings import (
+    ALL_DAY_HOURS,
     KIND_LABELS,
     format_number,
     format_starts,
@@ -64,8 +65,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     "evaluating_days": ("evaluating-days", "Days evaluating"),
 }
 DAY_FIELDS = ("preparing_days", "delivering_days", "evaluating_days")
-#: The length given to an all-day session when no length is typed.
-ALL_DAY_HOURS = 7.0
 
 
 class TrainingDialog(ModalScreen[TrainingSession | None]):

@@ -120,7 +120,12 @@ def open_store(
         lock.release()
         raise
     warnings += storage.warnings
-    return _opened(storage, path, clock, warnings, lock)
+    opened = _opened(storage, path, clock, warnings, lock)
+    try:  # old deletions need no longer reach the diary; a failure here loses nothing
+        opened.repo.prune_tombstones()
+    except StoreError as error:
+        opened.warnings.append(str(error))
+    return opened
 
 
 def _open_read_only(path: Path, clock: Clock, schema: Schema, warnings: list[str]) -> OpenedStore:

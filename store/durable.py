@@ -1,37 +1,56 @@
 """Small file-system primitives for durable, private files: syncing, atomic replacement, modes.
 
+The whole-file primitives (syncing, atomic replacement) live in `organiser.files`, so the
+diary export can use them without the store; they are re-exported here for the store.
+
 Every file the store creates is readable by its owner only (0600) and every directory it
 creates is private (0700): the data is about real people.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import secrets
 import stat
 import sys
 from pathlib import Path
 
-PRIVATE_FILE = 0o600
+from organiser.files import (
+    BINARY,
+    PRIVATE_FILE,
+    TEMP_MARK,
+    atomic_write,
+    explain,
+    full_sync,
+    reason,
+    remove_quietly,
+    sync_dir,
+    temp_path_for,
+    write_all,
+)
+
+__all__ = [
+    "BINARY",
+    "PRIVATE_DIR",
+    "PRIVATE_FILE",
+    "TEMP_MARK",
+    "atomic_write",
+    "data_sync",
+    "explain",
+    "full_sync",
+    "loose_mode",
+    "make_private_dirs",
+    "reason",
+    "remove_quietly",
+    "stale_temp_files",
+    "sync_dir",
+    "temp_path_for",
+    "tighten",
+    "write_all",
+]
+
 PRIVATE_DIR = 0o700
-#: Temporary files are hidden beside their target: ".organiser.json.tmp-1a2b3c4d".
-TEMP_MARK = ".tmp-"
 
 _POSIX = os.name == "posix"
-#: Without it, Windows would turn every "\n" written into "\r\n".
-BINARY = getattr(os, "O_BINARY", 0)
-
-
-def full_sync(fd: int) -> None:
-    """Flush a file's data and metadata to the disk itself (F_FULLFSYNC on macOS)."""
-    if sys.platform == "darwin":
-        import fcntl
-
-        fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
-    else:
-        os.fsync(fd)
 
 
 def data_sync(fd: int) -> None:
@@ -42,32 +61,6 @@ def data_sync(fd: int) -> None:
         os.fdatasync(fd)
 
 
-def sync_dir(path: Path) -> None:
-    """Make a directory's entries (a new or renamed file) durable. A no-op on Windows."""
-    if not _POSIX:
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_all(fd: int, data: bytes) -> None:
-    """Write every byte; a short write with no error means the disk is full."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        if written <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        view = view[written:]
-
-
-def temp_path_for(path: Path) -> Path:
-    """A fresh hidden temporary name in the same directory as `path`."""
-    return path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
-
-
 def stale_temp_files(path: Path) -> list[Path]:
     """Temporary files left beside `path` by an interrupted write."""
     prefix = f".{path.name}{TEMP_MARK}"
@@ -75,33 +68,6 @@ def stale_temp_files(path: Path) -> list[Path]:
         return [p for p in path.parent.iterdir() if p.name.startswith(prefix)]
     except OSError:
         return []
-
-
-def remove_quietly(path: Path) -> None:
-    """Delete a file if it is there; errors are ignored (used when tidying up)."""
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old file or the new one.
-
-    The data goes to a private temporary file in the same directory, is synced, renamed
-    over `path`, and the directory is synced. Raises OSError; the temporary file is removed.
-    """
-    temp = temp_path_for(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, PRIVATE_FILE)
-    try:
-        try:
-            write_all(fd, data)
-            full_sync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        remove_quietly(temp)
-        raise
-    sync_dir(path.parent)
 
 
 def make_private_dirs(directory: Path) -> None:
@@ -143,27 +109,3 @@ def tighten(path: Path, allowed: int = PRIVATE_FILE) -> str | None:
         f"The {what} {path} could be read by other people using this computer "
         f"(permissions {mode:o}); Organiser has made it private to you ({allowed:o})."
     )
-
-
-def explain(error: OSError) -> str:
-    """An operating-system error in words, with the system's own wording in brackets."""
-    plain = reason(error)
-    detail = error.strerror or str(error)
-    return plain if detail.lower() == plain.lower() else f"{plain} ({detail})"
-
-
-def reason(error: OSError) -> str:
-    """An operating-system error in words an organiser can act on."""
-    code = error.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "the disk is full"
-    if code == errno.EROFS:
-        return "the disk is read-only"
-    if code in (errno.EACCES, errno.EPERM):
-        return "Organiser is not allowed to write there"
-    if code == errno.EIO:
-        return "the disk reported a fault"
-    if code == errno.ENOENT:
-        return "the folder no longer exists"
-    detail = error.strerror or str(error)
-    return detail[:1].lower() + detail[1:] if detail else "an unknown error"

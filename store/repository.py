@@ -5,17 +5,19 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 from tinydb import TinyDB
 
+from organiser.calendar.build import diary_stems, in_diary
 from organiser.clock import Clock
 from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreError
-from organiser.models import RECORD_TYPES, Profile, Record
+from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
 from organiser.models.base import fixed_offset
+from organiser.models.tombstones import KEEP_DAYS
 from store.table import Change, ChangeAwareStorage, RecordTable
 
 R = TypeVar("R", bound=Record)
@@ -101,7 +103,9 @@ class TinyRepository:
 
     def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> builtins.list[R]:
         wanted = {k: _json_value(v) for k, v in (where or {}).items()}
-        return [self._load(kind, d) for d in self._raw(kind).values() if _matches(d, wanted)]
+        # list() copies the documents in one step (a thread may be reading while the app saves).
+        docs = list(self._raw(kind).values())
+        return [self._load(kind, d) for d in docs if _matches(d, wanted)]
 
     def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
         words = text.casefold().split()
@@ -178,21 +182,56 @@ class TinyRepository:
             if (kind.kind, record_id) in seen:
                 raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
             if record_id in self._raw(kind):
-                changes.append((kind.kind, record_id, None))
+                changes += self._removal(kind, record_id)
         self._commit(changes)
         return stamped
 
     def delete(self, kind: type[Record], record_id: str) -> bool:
         if record_id not in self._raw(kind):
             return False
-        self._commit([(kind.kind, record_id, None)])
+        self._commit(self._removal(kind, record_id))
         return True
+
+    def _removal(self, kind: type[Record], record_id: str) -> builtins.list[Change]:
+        """Removing a record; a diary record also leaves a Tombstone in the same change, so
+        the diary export can tell calendars its entries are cancelled."""
+        changes: builtins.list[Change] = [(kind.kind, record_id, None)]
+        if not in_diary(kind):
+            return changes
+        record = self._load(kind, self._raw(kind)[record_id])
+        stems = diary_stems(record)
+        if not stems:
+            return changes
+        now = fixed_offset(self._clock.now())
+        before = self._raw(Tombstone).get(record_id)
+        tombstone = Tombstone(
+            id=record_id,
+            record_kind=kind.kind,
+            record_id=record_id,
+            last_revision=max(record.revision, 1),
+            removed_at=now,
+            entries=stems,
+            created=now if before is None else datetime.fromisoformat(str(before["created"])),
+            updated=now,
+            revision=1 if before is None else int(before.get("revision", 0)) + 1,
+        )
+        return [*changes, (Tombstone.kind, record_id, tombstone.model_dump(mode="json"))]
+
+    def prune_tombstones(self) -> int:
+        """Forget deletions older than `KEEP_DAYS`: by then every calendar has dropped their
+        entries. Returns how many went. Done when the database is opened."""
+        cutoff = self._clock.now() - timedelta(days=KEEP_DAYS)
+        old = [t.id for t in self.list(Tombstone) if t.removed_at < cutoff]
+        if old and not self._read_only:
+            self._commit([(Tombstone.kind, record_id, None) for record_id in old])
+        return len(old)
 
     def profile(self) -> Profile | None:
         return self.get(Profile, Profile.SINGLETON_ID)
 
     def is_empty(self) -> bool:
-        return all(self.count(kind) == 0 for kind in RECORD_TYPES)
+        """Tombstones are bookkeeping: a database holding only them holds no records."""
+        return all(self.count(kind) == 0 for kind in RECORD_TYPES if kind is not Tombstone)
 
     def close(self) -> None:
         self._db.close()

@@ -43,6 +43,7 @@ from organiser.models import (
     StageMove,
     Stance,
     SupervisionReview,
+    Tombstone,
     TrainingKind,
     TrainingSession,
 )
@@ -211,5 +212,12 @@ def sample_records() -> list[Record]:
             agreed_actions=[
                 AgreedAction(text="Two 1-2-1s with imams", owner="Jo", due=date(2026, 4, 12))
             ],
+        ),
+        Tombstone(
+            record_kind="one_to_ones",
+            record_id="f" * 32,
+            last_revision=3,
+            removed_at=at,
+            entries=[f"one-to-one-{'f' * 32}", f"follow-up-{'f' * 32}"],
         ),
     ]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import json
 
-from organiser.models import RECORD_TYPES, LadderMove, Person, PublicAction, RelationalMeeting
+from organiser.models import (
+    RECORD_TYPES,
+    LadderMove,
+    Person,
+    PublicAction,
+    RelationalMeeting,
+    Tombstone,
+)
 from organiser.removal import plan_removal, remove
 from store.repository import TinyRepository
 from tests.samples import sample_records
@@ -28,7 +35,9 @@ def test_removing_a_person_leaves_no_trace_of_their_id(repo: TinyRepository) -> 
     assert repo.count(RelationalMeeting) == 0 and repo.count(LadderMove) == 0
     kept = repo.get(PublicAction, action.id)
     assert kept is not None and kept.turnout_actual == action.turnout_actual
-    assert len(everything) == len(records) - 3
+    # Her 1-2-1 leaves a Tombstone (ids only) so the diary export can cancel it.
+    assert repo.count(Tombstone) == 2
+    assert len(everything) == len(records) - 3 + 1
 
 
 def test_removing_someone_nothing_mentions_deletes_only_them(repo: TinyRepository) -> None:

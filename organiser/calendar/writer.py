@@ -1,0 +1,170 @@
+"""Diary entries as iCalendar text (RFC 5545): content lines ending in CRLF, folded at 75
+octets without splitting a character, TEXT values escaped.
+
+Events are written here rather than through icalendar's Component.to_ical, which costs about
+0.8 ms an event against some 25 µs here: thousands of entries re-export in well under a
+second. The tests read every file back with icalendar, vobject and recurring-ical-events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from organiser.calendar.entries import CATEGORIES, Entry
+
+CRLF = b"\r\n"
+#: Octets a content line may hold before it is folded (RFC 5545 3.1).
+FOLD_AT = 75
+_TEXT = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
+
+
+def text(value: str) -> str:
+    """A TEXT value escaped: backslashes, semicolons, commas and line breaks."""
+    return value.translate(_TEXT)
+
+
+def fold(line: str) -> bytes:
+    """One content line as UTF-8, folded so no line is longer than 75 octets, with CRLF."""
+    data = line.encode("utf-8")
+    if len(data) <= FOLD_AT:
+        return data + CRLF
+    pieces: list[bytes] = []
+    start, limit = 0, FOLD_AT
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # never cut inside a character's bytes
+            end -= 1
+        pieces.append(data[start:end])
+        start, limit = end, FOLD_AT - 1  # a continuation line begins with a space
+    pieces.append(data[start:])
+    return b"\r\n ".join(pieces) + CRLF
+
+
+def utc_stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _when(name: str, value: datetime | date, zone: ZoneInfo) -> str:
+    if isinstance(value, datetime):
+        local = value.astimezone(zone).replace(tzinfo=None)
+        return f"{name};TZID={zone.key}:{local:%Y%m%dT%H%M%S}"
+    return f"{name};VALUE=DATE:{value:%Y%m%d}"
+
+
+def _completed(day: date, zone: ZoneInfo) -> str:
+    return utc_stamp(datetime(day.year, day.month, day.day, tzinfo=zone))
+
+
+def event_lines(entry: Entry, zone: ZoneInfo) -> list[str]:
+    title = f"Done: {entry.title}" if entry.done_on and not entry.cancelled else entry.title
+    found = [
+        "BEGIN:VEVENT",
+        f"UID:{entry.uid}",
+        f"DTSTAMP:{utc_stamp(entry.stamp)}",
+        f"LAST-MODIFIED:{utc_stamp(entry.stamp)}",
+        f"SEQUENCE:{entry.sequence}",
+        _when("DTSTART", entry.start, zone),
+        _when("DTEND", entry.end, zone),
+        f"SUMMARY:{text(title)}",
+    ]
+    found += _details(entry)
+    found.append("STATUS:CANCELLED" if entry.cancelled else "STATUS:CONFIRMED")
+    # Something due on a day marks the day; it does not make the organiser busy all day.
+    found.append("TRANSP:TRANSPARENT" if entry.all_day else "TRANSP:OPAQUE")
+    found.append("END:VEVENT")
+    return found
+
+
+def todo_lines(entry: Entry, zone: ZoneInfo) -> list[str]:
+    found = [
+        "BEGIN:VTODO",
+        f"UID:{entry.uid}",
+        f"DTSTAMP:{utc_stamp(entry.stamp)}",
+        f"LAST-MODIFIED:{utc_stamp(entry.stamp)}",
+        f"SEQUENCE:{entry.sequence}",
+        _when("DUE", entry.start, zone),
+        f"SUMMARY:{text(entry.title)}",
+    ]
+    found += _details(entry)
+    if entry.cancelled:
+        found.append("STATUS:CANCELLED")
+    elif entry.done_on is not None:
+        found += ["STATUS:COMPLETED", f"COMPLETED:{_completed(entry.done_on, zone)}"]
+    else:
+        found.append("STATUS:NEEDS-ACTION")
+    found.append("END:VTODO")
+    return found
+
+
+def _details(entry: Entry) -> list[str]:
+    found = []
+    if entry.location:
+        found.append(f"LOCATION:{text(entry.location)}")
+    if entry.description:
+        found.append(f"DESCRIPTION:{text(entry.description)}")
+    found.append(f"CATEGORIES:{text(CATEGORIES[entry.kind])}")
+    if entry.private:
+        found.append("CLASS:PRIVATE")
+    return found
+
+
+@dataclass
+class EntryCache:
+    """Entry text by the entry itself (and how it is written): a record that has not changed,
+    nor anyone it names, is not written again. Keeps only what the last export used."""
+
+    texts: dict[tuple[Entry, bool, str], bytes] = field(default_factory=dict)
+    written: int = 0
+    reused: int = 0
+    _used: dict[tuple[Entry, bool, str], bytes] = field(default_factory=dict)
+
+    def render(self, entry: Entry, zone: ZoneInfo, *, as_todo: bool) -> bytes:
+        key = (entry, as_todo, zone.key)
+        found = self.texts.get(key)
+        if found is None:
+            made = todo_lines(entry, zone) if as_todo else event_lines(entry, zone)
+            found = b"".join(fold(line) for line in made)
+            self.written += 1
+        else:
+            self.reused += 1
+        self._used[key] = found
+        return found
+
+    def settle(self) -> None:
+        """Forget the texts the export just finished did not use."""
+        self.texts, self._used = self._used, {}
+
+
+def calendar_head(name: str) -> bytes:
+    """The calendar's own lines: no METHOD (a published file, not an invitation)."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Organiser//Organiser diary export//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{text(name)}",
+        # Subscribed calendars: look for changes every hour.
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        "X-PUBLISHED-TTL:PT1H",
+    ]
+    return b"".join(fold(line) for line in lines)
+
+
+CALENDAR_END = fold("END:VCALENDAR")
+
+
+def years_of(entries: Iterable[Entry], zone: ZoneInfo) -> tuple[int, int] | None:
+    """The first and last year any entry touches, or None when there are none."""
+    days = [d for e in entries for d in (e.first_day(zone), e.last_day(zone))]
+    return (min(days).year, max(days).year) if days else None
+
+
+def order_key(entry: Entry, zone: ZoneInfo) -> tuple[datetime, str]:
+    """Entries in time order (an all-day entry from its local midnight), then by UID."""
+    start = entry.start
+    if not isinstance(start, datetime):
+        start = datetime(start.year, start.month, start.day, tzinfo=zone)
+    return start.astimezone(UTC), entry.stem

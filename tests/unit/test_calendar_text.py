@@ -1,0 +1,136 @@
+"""The diary export's text: awkward characters survive, lines fold, privacy holds, bytes repeat."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from tinydb import TinyDB
+from tinydb.storages import MemoryStorage
+
+from organiser.calendar.export import DiaryChoice, build_diary
+from organiser.calendar.writer import EntryCache, fold, text
+from organiser.clock import FixedClock
+from organiser.models import Consent, Person
+from store.repository import TinyRepository
+from tests.calendar_samples import AWKWARD, Diary, components, fill_diary, uid
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def memory(clock: FixedClock) -> Iterator[TinyRepository]:
+    repository = TinyRepository(TinyDB(storage=MemoryStorage), clock)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def diary(memory: TinyRepository, clock: FixedClock) -> Diary:
+    return fill_diary(memory, clock)
+
+
+def export(repo: TinyRepository, cache: EntryCache | None = None, **choice: object) -> bytes:
+    return build_diary(repo, DiaryChoice(**choice), TODAY, cache=cache)[0].data  # type: ignore[arg-type]
+
+
+def test_awkward_text_survives_the_round_trip(memory: TinyRepository, diary: Diary) -> None:
+    memory.save(diary.action.evolve(name='Commas, semicolons; "quotes" — Wójcik 👩🏽‍🤝‍👩🏻'))
+    memory.save(diary.meeting.evolve(place="Room 1; by the café, upstairs", agenda=AWKWARD))
+    found = components(export(memory))
+    action = found[uid("action", diary.action.id)]
+    assert str(action["SUMMARY"]) == 'Commas, semicolons; "quotes" — Wójcik 👩🏽‍🤝‍👩🏻'
+    meeting = found[uid("meeting", diary.meeting.id)]
+    assert str(meeting["LOCATION"]) == "Room 1; by the café, upstairs"
+    assert str(meeting["DESCRIPTION"]) == f"Team\nAgenda: {AWKWARD}"
+    booked = found[uid("one-to-one", diary.booked.id)]
+    assert str(booked["LOCATION"]) == "Café; Narborough Road, Leicester"
+
+
+def test_lines_end_in_crlf_and_fold_at_75_octets(memory: TinyRepository, diary: Diary) -> None:
+    memory.save(diary.meeting.evolve(agenda=AWKWARD * 20))
+    data = export(memory, include_private=True)
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    lines = data.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    assert any(len(line) == 75 for line in lines)  # long lines really were folded
+    for line in lines:
+        line.decode("utf-8")  # no character was cut in two
+
+
+def test_folding_never_splits_a_character() -> None:
+    line = "DESCRIPTION:" + "é👩🏽" * 60
+    folded = fold(line)
+    pieces = folded[:-2].split(b"\r\n ")
+    assert all(len(p) <= 75 for p in pieces)
+    assert b"".join(pieces).decode("utf-8") == line
+    assert text("a\\b;c,d\ne\rf") == "a\\\\b\\;c\\,d\\ne" + "f"
+
+
+def test_private_notes_stay_out_unless_asked(memory: TinyRepository, diary: Diary) -> None:
+    plain = export(memory)
+    for secret in (
+        "visa",
+        "Not recorded",
+        "childcare",
+        "Private minutes",
+        "avoid asking",
+        "Invite",
+    ):
+        assert secret.encode() not in plain
+    private = export(memory, include_private=True)
+    found = components(private)
+    booked = str(found[uid("one-to-one", diary.booked.id)]["DESCRIPTION"])
+    assert "Private notes: Worried about her visa" in booked
+    assert f"Interests: {AWKWARD}" in booked
+    assert "Private: I avoid asking for money" in str(
+        found[uid("supervision", diary.review.id)]["DESCRIPTION"]
+    )
+    assert "Private minutes" in str(found[uid("meeting", diary.meeting.id)]["DESCRIPTION"])
+
+
+def test_people_who_did_not_consent_appear_by_first_name_only(
+    memory: TinyRepository, diary: Diary
+) -> None:
+    for data in (export(memory), export(memory, include_private=True)):
+        assert b"Hussain" not in data
+        assert b"Not recorded" not in data and b"the damp" not in data  # nor their notes
+        found = components(data)
+        assert str(found[uid("one-to-one", diary.held.id)]["SUMMARY"]) == "1-2-1 with Bilal"
+        point = found[uid("action-point", diary.meeting.id, diary.meeting.action_points[0].id)]
+        assert "Owner: Bilal" in str(point["DESCRIPTION"])
+        booked = found[uid("one-to-one", diary.booked.id)]
+        assert str(booked["SUMMARY"]) == "1-2-1 with Amina Khan"
+
+
+def test_consent_given_later_shows_the_full_name(memory: TinyRepository, diary: Diary) -> None:
+    memory.save(diary.bilal.evolve(consent_to_record=Consent(given=True, on=TODAY)))
+    event = components(export(memory))[uid("one-to-one", diary.held.id)]
+    assert str(event["SUMMARY"]) == "1-2-1 with Bilal Hussain"
+    # The name changed, so the entry's stamp moved on though the 1-2-1 did not.
+    bilal = memory.get(Person, diary.bilal.id)
+    assert bilal is not None and event["LAST-MODIFIED"].dt == bilal.updated
+
+
+def test_an_unchanged_database_exports_byte_for_byte(
+    memory: TinyRepository, diary: Diary, clock: FixedClock
+) -> None:
+    first = export(memory)
+    clock.advance(days=3)
+    assert export(memory) == first
+    assert export(memory, cache=EntryCache()) == first
+
+
+def test_re_export_writes_only_what_changed(memory: TinyRepository, diary: Diary) -> None:
+    cache = EntryCache()
+    first = export(memory, cache)
+    assert (cache.written, cache.reused) == (16, 0)
+    assert export(memory, cache) == first
+    assert (cache.written, cache.reused) == (16, 16)
+    memory.save(diary.workshop.evolve(venue="Library"))
+    changed = export(memory, cache)
+    assert (cache.written, cache.reused) == (17, 31)
+    assert changed != first and b"Library" in changed
+    assert export(memory, EntryCache()) == changed  # the cache changes nothing in the bytes
