@@ -56,15 +56,16 @@ def build_fundraising(
             "dues_kind": DuesKind.RETENTION,
         }
         if institution.id in chased:
-            # Invoiced ahead of the renewal and not paid by the due date: overdue.
+            # Invoiced and not paid by the due date: overdue.
+            due = today - timedelta(days=rng.randrange(5, 20))
             items.append(
                 FundraisingItem.model_validate(
                     {
                         **base,
                         "status": F.INVOICED,
-                        "expected_on": renewal,
-                        "invoiced_on": today - timedelta(days=rng.randrange(40, 60)),
-                        "due_on": today - timedelta(days=rng.randrange(5, 20)),
+                        "expected_on": _clamp(due, year),
+                        "invoiced_on": due - timedelta(days=30),
+                        "due_on": due,
                         "notes": "Chased twice; the treasurer says it is with the trustees.",
                     }
                 )
@@ -90,7 +91,7 @@ def build_fundraising(
                     {
                         **base,
                         "status": F.INVOICED,
-                        "expected_on": renewal,
+                        "expected_on": _clamp(renewal, year),
                         "invoiced_on": today - timedelta(days=rng.randrange(1, 15)),
                         "due_on": renewal + timedelta(days=30),
                     }

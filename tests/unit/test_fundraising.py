@@ -374,3 +374,22 @@ def test_today_lists_dues_overdue_in_text_and_json(repo: TinyRepository) -> None
         "due": "2026-10-31",
         "days_overdue": 23,
     }
+
+
+# The demo ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("today", [TODAY, date(2026, 1, 4), date(2026, 12, 31)], ids=str)
+def test_the_demo_year_keeps_every_rule_and_exercises_every_status(today: date) -> None:
+    from organiser.demo import build_demo
+
+    demo = build_demo(today, scale=0.3)
+    items = [r for r in demo.records if isinstance(r, FundraisingItem)]
+    assert {i.status for i in items} == set(FundingStatus)
+    for found in items:
+        assert check(found, today) == {}, found.title
+    institutions = {r.id: r for r in demo.records if isinstance(r, Institution)}
+    assert overdue_invoices(items, today, institutions, {})
+    (kept,) = [r for r in demo.records if isinstance(r, FundraisingTarget)]
+    money = progress(items, target_for(today.year, [kept], None))
+    assert 0 < money.paid < kept.target_pence and money.committed and money.pipeline
