@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cli.commands import Refused
 from organiser.calendar.export import DiaryChoice, build_diary, file_for, write_diary
+from organiser.calendar.form import out_problem
 from organiser.clock import Clock
 from organiser.dates import parse_day
 from organiser.files import explain
@@ -107,10 +108,9 @@ def choice_from(args: argparse.Namespace, today: date) -> DiaryChoice:
 
 
 def check_out(out: Path) -> None:
-    if out.is_dir():
-        raise Refused(f"{out} is a folder; give a file name, such as {out / 'organiser.ics'}.")
-    if not out.parent.is_dir():
-        raise Refused(f"There is no folder {out.parent} to write {out.name} in.")
+    problem = out_problem(out)
+    if problem:
+        raise Refused(problem)
 
 
 def ical(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
