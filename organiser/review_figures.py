@@ -180,7 +180,10 @@ def format_value(value: float | None, unit: FigureUnit) -> str:
         return f"{value:.0f}%"
     if unit is FigureUnit.RATE:
         return f"{value:.1f}"
-    shown = f"{value:,.0f}" if value == round(value) else f"{value:,.1f}"
+    if value == round(value):
+        shown = f"{value:,.0f}"
+    else:
+        shown = f"{value:.2f}" if abs(value) < 1 else f"{value:,.1f}"
     return f"{shown} days" if unit is FigureUnit.DAYS else shown
 
 

@@ -35,14 +35,15 @@ class Suggestions:
     stalled: list[str]
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b}"
+def _day(day: date, year: int) -> str:
+    """ "4 Dec", with the year when it is not `year`: "4 Dec 2025"."""
+    return f"{day.day} {day:%b}" if day.year == year else f"{day.day} {day:%b %Y}"
 
 
 def _since(as_of: date, days: int) -> str:
     """The day a stay began, with the year when it was not this year's."""
     began = as_of - timedelta(days=days)
-    return _day(began) if began.year == as_of.year else f"{_day(began)} {began.year}"
+    return _day(began, as_of.year)
 
 
 def _quote(text: str) -> str:
@@ -65,10 +66,11 @@ def suggest(records: Records, period: Period, as_of: date) -> Suggestions:
 
 def _moved(records: Records, period: Period) -> list[str]:
     profile = records.profile
+    year = period.end.year
     people = records.people_by_id()
     ladder = [
         f"{people[m.person_id].name if m.person_id in people else 'Someone'} moved up to "
-        f"{profile.stage_name(m.to_stage)} on {_day(m.on)}"
+        f"{profile.stage_name(m.to_stage)} on {_day(m.on, year)}"
         for m in moves_up_in(records.ladder_moves, period)
     ]
     campaigns = []
@@ -82,9 +84,9 @@ def _moved(records: Records, period: Period) -> list[str]:
                 if step.to_stage is CycleStage.LISTEN
                 else f"moved on to {to}"
             )
-            campaigns.append(f"{campaign.name}: {what} on {_day(step.on)}")
+            campaigns.append(f"{campaign.name}: {what} on {_day(step.on, year)}")
     actions = [
-        f"{a.name} held on {_day(a.at.date())}: turnout {turnout_text(a)}"
+        f"{a.name} held on {_day(a.at.date(), year)}: turnout {turnout_text(a)}"
         for a in sorted(records.actions, key=lambda a: a.at)
         if a.at.date() in period and a.turnout_actual is not None
     ]
@@ -97,10 +99,11 @@ def _moved(records: Records, period: Period) -> list[str]:
 
 def _stalled(records: Records, as_of: date) -> list[str]:
     profile = records.profile
+    year = as_of.year
     people = records.people_by_id()
     cold = [
         f"{c.person.name} ({profile.stage_name(c.person.ladder_stage)}) going cold: "
-        + ("never had a 1-2-1" if c.last_held is None else f"last 1-2-1 on {_day(c.last_held)}")
+        + (f"last 1-2-1 on {_day(c.last_held, year)}" if c.last_held else "never had a 1-2-1")
         for c in going_cold(records.people, records.one_to_ones, as_of, profile.going_cold_weeks)
     ]
     stuck = [
@@ -111,12 +114,12 @@ def _stalled(records: Records, as_of: date) -> list[str]:
     overdue = follow_ups(records.one_to_ones, as_of).overdue
     chased = [
         f"Follow-up with {people[m.person_id].name if m.person_id in people else 'someone'} "
-        f"overdue since {_day(m.follow_up_due)}: {_quote(m.follow_up)}"
+        f"overdue since {_day(m.follow_up_due, year)}: {_quote(m.follow_up)}"
         for m in overdue
         if m.follow_up_due is not None
     ]
     points = [
-        f"Action point overdue since {_day(d.point.due)}: {_quote(d.point.text)} "
+        f"Action point overdue since {_day(d.point.due, year)}: {_quote(d.point.text)} "
         f"(from {_quote(d.meeting.title)})"
         for d in due_points(records.meetings, as_of)
         if d.point.due is not None and d.is_overdue(as_of)

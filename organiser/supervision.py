@@ -149,16 +149,6 @@ def keep(review: SupervisionReview, text: str) -> SupervisionReview:
     return review
 
 
-def keep_all(review: SupervisionReview) -> SupervisionReview:
-    _unfrozen(review)
-    return review.evolve(
-        moved=[*review.moved, *review.suggested_moved],
-        stalled=[*review.stalled, *review.suggested_stalled],
-        suggested_moved=[],
-        suggested_stalled=[],
-    )
-
-
 def drop(review: SupervisionReview, text: str) -> SupervisionReview:
     """Drop a suggestion, or take a kept line out again; a refresh will not offer it back."""
     _unfrozen(review)

@@ -56,6 +56,7 @@ from organiser.supervision import (
     start,
     trends,
 )
+from organiser.today import as_json, as_text, build_today
 from store.repository import TinyRepository
 
 TODAY = date(2026, 11, 23)
@@ -429,3 +430,53 @@ def test_an_export_is_written_whole_and_private(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_private(tmp_path / "missing" / "review.md", "x")
     assert [p.name for p in tmp_path.iterdir()] == ["review.md"]
+
+
+def test_today_shows_agreed_actions_of_finished_reviews_until_done(
+    repo: TinyRepository,
+) -> None:
+    profile = Profile(organiser_name="Jo Bloggs")
+    ring = AgreedAction(text="Ring the head", owner="Jo", due=date(2026, 11, 20))
+    someday = AgreedAction(text="Read Rules for Radicals")
+    done = AgreedAction(text="Book the hall", done_on=date(2026, 11, 10))
+    finished = SupervisionReview(
+        at=at(date(2026, 11, 9)),
+        supervisor="Sam Lead",
+        period_start=date(2026, 10, 26),
+        period_end=date(2026, 11, 8),
+        status=ReviewStatus.FINISHED,
+        agreed_actions=[someday, ring, done],
+    )
+    draft = SupervisionReview(
+        at=at(TODAY),
+        supervisor="Sam Lead",
+        period_start=PERIOD.start,
+        period_end=TODAY,
+        agreed_actions=[AgreedAction(text="Not agreed yet")],
+    )
+    repo.save_all([profile, finished, draft])
+
+    summary = build_today(repo, profile, TODAY)
+    assert [o.action.text for o in summary.agreed_actions] == [
+        "Ring the head",
+        "Read Rules for Radicals",
+    ]
+    text = as_text(summary, profile)
+    assert "Agreed in supervision, not yet done (2):" in text
+    assert "  due 20 Nov  Ring the head  (Jo)  from 09 Nov with Sam Lead" in text
+    assert "  no date  Read Rules for Radicals  from 09 Nov with Sam Lead" in text
+    data = as_json(summary)["agreed_actions"]
+    assert data[0] == {
+        "review_id": finished.id,
+        "id": ring.id,
+        "text": "Ring the head",
+        "owner": "Jo",
+        "due": "2026-11-20",
+        "supervisor": "Sam Lead",
+    }
+
+    stored = repo.get(SupervisionReview, finished.id)
+    assert stored is not None
+    repo.save(set_done(stored, ring.id, TODAY))
+    summary = build_today(repo, profile, TODAY)
+    assert [o.action.text for o in summary.agreed_actions] == ["Read Rules for Radicals"]
