@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint unit stress bench clean
+.PHONY: run test lint unit stress fuzz bench clean
 
 run: $(RUN_STAMP)
 	$(BIN)/organiser $(ARGS)
@@ -27,6 +27,10 @@ unit: $(TEST_STAMP)
 
 stress: $(TEST_STAMP)
 	$(BIN)/python -m tests.stress.kill_writer $(ARGS)
+
+# The property-based tests with many more examples than the quick suite gives them.
+fuzz: $(TEST_STAMP)
+	HYPOTHESIS_EXAMPLES=2000 $(BIN)/pytest tests/unit/test_fuzz.py tests/unit/test_text.py tests/unit/test_money.py tests/unit/test_dates.py
 
 # Speed against plain TinyDB at 1x and 10x; the databases are built once into .bench/.
 bench: $(TEST_STAMP)
