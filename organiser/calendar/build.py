@@ -18,6 +18,7 @@ from organiser.actions import KIND_LABELS as ACTION_LABELS
 from organiser.calendar.entries import Entry, Privacy, all_day, kind_of_stem, lines, stamp_of
 from organiser.calendar.entries import uid_stem as stem
 from organiser.clock import LONDON
+from organiser.dates import format_day
 from organiser.meetings import KIND_LABELS as MEETING_LABELS
 from organiser.models import (
     DiaryKind,
@@ -35,7 +36,6 @@ from organiser.models import (
     Tombstone,
     TrainingSession,
 )
-from organiser.models.base import optional_date
 from organiser.money import format_pounds
 from organiser.trainings import KIND_LABELS as TRAINING_LABELS
 from organiser.trainings import days_long
@@ -112,7 +112,7 @@ def one_to_one(meeting: RelationalMeeting, ctx: Context) -> list[Entry]:
                 end=after,
                 description=lines(
                     ("Agreed", meeting.follow_up if notes else ""),
-                    f"From the 1-2-1 on {optional_date(meeting.at.astimezone(ctx.zone).date())}",
+                    f"From the 1-2-1 on {format_day(meeting.at.astimezone(ctx.zone).date())}",
                 ),
                 cancelled=cancelled,
                 done_on=meeting.follow_up_done_on,
@@ -190,7 +190,7 @@ def meeting(held: Meeting, ctx: Context) -> list[Entry]:
             ),
         )
     ]
-    day = optional_date(held.at.astimezone(ctx.zone).date())
+    day = format_day(held.at.astimezone(ctx.zone).date())
     for point in held.action_points:
         if point.due is None:
             continue
@@ -218,7 +218,7 @@ def meeting(held: Meeting, ctx: Context) -> list[Entry]:
 def review(session: SupervisionReview, ctx: Context) -> list[Entry]:
     start, end = _timed(session.at, None, SUPERVISION_MINUTES)
     private = ctx.privacy.include_private
-    period = f"{optional_date(session.period_start)} to {optional_date(session.period_end)}"
+    period = f"{format_day(session.period_start)} to {format_day(session.period_end)}"
     found = [
         Entry(
             stem=stem(K.SUPERVISION, session.id),
@@ -238,7 +238,7 @@ def review(session: SupervisionReview, ctx: Context) -> list[Entry]:
             private=True,
         )
     ]
-    day = optional_date(session.at.astimezone(ctx.zone).date())
+    day = format_day(session.at.astimezone(ctx.zone).date())
     for agreed in session.agreed_actions:
         if agreed.due is None:
             continue
@@ -304,7 +304,7 @@ def invoice(item: FundraisingItem, ctx: Context) -> list[Entry]:
             end=after,
             description=lines(
                 ("Institution", institution.name if institution else ""),
-                ("Invoiced", optional_date(item.invoiced_on)),
+                ("Invoiced", format_day(item.invoiced_on) if item.invoiced_on else ""),
             ),
             cancelled=lost,
             done_on=paid if item.status is FundingStatus.PAID else None,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 from tinydb import TinyDB
@@ -134,3 +135,22 @@ def test_re_export_writes_only_what_changed(memory: TinyRepository, diary: Diary
     assert (cache.written, cache.reused) == (17, 31)
     assert changed != first and b"Library" in changed
     assert export(memory, EntryCache()) == changed  # the cache changes nothing in the bytes
+
+
+def test_dates_and_times_are_written_in_the_basic_format(
+    memory: TinyRepository, diary: Diary
+) -> None:
+    """Lenient readers accept much; Outlook and Exchange do not, so the exact form is checked."""
+    lines = export(memory, todo=True).decode("utf-8").split("\r\n")
+    stamps = [line for line in lines if line.startswith(("DTSTAMP", "LAST-MODIFIED", "COMPLETED"))]
+    assert stamps and all(re.fullmatch(r"[A-Z-]+:\d{8}T\d{6}Z", line) for line in stamps)
+    timed = [line for line in lines if line.startswith(("DTSTART;TZID", "DTEND;TZID"))]
+    assert timed and all(
+        re.fullmatch(r"DT(START|END);TZID=Europe/London:\d{8}T\d{6}", line) for line in timed
+    )
+    days = [line for line in lines if ";VALUE=DATE:" in line]
+    assert days and all(
+        re.fullmatch(r"(DTSTART|DTEND|DUE);VALUE=DATE:\d{8}", line) for line in days
+    )
+    assert "DTSTART;TZID=Europe/London:20260329T100000" in lines
+    assert f"DTSTAMP:{diary.booked.updated.astimezone(UTC):%Y%m%dT%H%M%S}Z" in lines
