@@ -184,10 +184,19 @@ class SupervisionReviewScreen(Screen[bool]):
             self.notify(said, markup=False)
         return True
 
+    @work(thread=True, exclusive=True, group="review-refresh", exit_on_error=False)
     def _refresh(self, *, quietly: bool = False) -> None:
+        """Read the records off the main thread (a large database takes a moment); the
+        figures are worked out on it, from the review as it is by then."""
+        records = Records.read(self.repo)
+        self.app.call_from_thread(self._refreshed, records, quietly)
+
+    def _refreshed(self, records: Records, quietly: bool) -> None:
+        if self.review.status is ReviewStatus.FINISHED:
+            return
         try:
-            fresh = supervision.refresh(self.review, Records.read(self.repo), self.clock.today())
-        except (OrganiserError, ValueError) as error:
+            fresh = supervision.refresh(self.review, records, self.clock.today())
+        except ValueError as error:
             report(self, error, "Cannot refresh")
             return
         saved = self._save(fresh)

@@ -280,6 +280,7 @@ async def test_lines_are_kept_dropped_and_added_and_last_time_s_actions_are_chec
         assert again is not None and again.agreed_actions[0].done_on == TODAY
 
         await pilot.press("r")  # a draft is worked out again; the dropped line stays dropped
+        await app.workers.wait_for_complete()
         await pilot.pause()
         stored = worked.get(SupervisionReview, review.id)
         assert stored is not None and stored.suggested_moved == []
