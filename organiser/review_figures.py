@@ -26,6 +26,8 @@ from organiser.training import days_target, leaders_trained, training_days, year
 
 #: Figures where fewer is better: the arrow of a fall is good news.
 LOWER_IS_BETTER = frozenset({"follow_ups_overdue", "action_points_overdue"})
+#: Figures whose change is neither good nor bad news: pledges fall as they are paid.
+NEITHER = frozenset({"pledged_year"})
 #: How many of the period's concerns a review keeps.
 TOP_CONCERNS = 5
 
@@ -202,7 +204,8 @@ def change(figure: Figure) -> Change:
     if figure.value == figure.previous:
         return Change("→", None)
     rose = figure.value > figure.previous
-    return Change("↑" if rose else "↓", rose != (figure.key in LOWER_IS_BETTER))
+    good = None if figure.key in NEITHER else rose != (figure.key in LOWER_IS_BETTER)
+    return Change("↑" if rose else "↓", good)
 
 
 def on_target(figure: Figure) -> bool | None:

@@ -181,6 +181,14 @@ async def test_start_from_today_reflect_agree_finish_export_and_see_the_action_o
         text = screen_text(app)
         assert "due 27 Nov  Agreed in supervision (Jo Bloggs): Block" in text
         await tab_to(pilot, has_id("today-follow-ups"))
+        await pilot.press("enter")  # opens the review on that action
+        await wait_for_screen(pilot, SupervisionReviewScreen)
+        opened = app.screen
+        assert isinstance(opened, SupervisionReviewScreen)
+        assert opened.review.id == finished.id and opened.actions.current_id == action.id
+        await pilot.press("escape")
+        await wait_for_screen(pilot, TodayScreen)
+        await tab_to(pilot, has_id("today-follow-ups"))
         await pilot.press("f")  # done: it leaves Today
         await pilot.pause()
         assert the_review(worked).agreed_actions[0].done_on == TODAY

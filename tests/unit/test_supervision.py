@@ -363,6 +363,8 @@ def test_figures_read_as_people_read_them() -> None:
     assert format_value(None, FigureUnit.COUNT) == ""
     fewer = Figure(key="follow_ups_overdue", label="Follow-ups overdue", value=2, previous=5)
     assert change(fewer).arrow == "↓" and change(fewer).good is True
+    paid_off = Figure(key="pledged_year", label="Pledged", value=2, previous=5)
+    assert change(paid_off).arrow == "↓" and change(paid_off).good is None
 
 
 AWKWARD = 'Tom & Jerry <script>alert("x")</script> *bold* [link](http://x) | pipe\n# not a heading'
