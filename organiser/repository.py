@@ -4,7 +4,7 @@ implement it; nothing here knows how records are kept."""
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from organiser.models import Profile, Record
@@ -60,6 +60,21 @@ class Repository(Protocol):
 
     def is_empty(self) -> bool:
         """True when the database holds no records at all (a first run)."""
+        ...
+
+    def forget_history(self, amend: Callable[[Repository], None]) -> builtins.list[str]:
+        """Make data that is no longer in the records unrecoverable from this store's own
+        files, after an erasure.
+
+        Any history the store keeps of past changes (a journal, a log, dead rows) is folded
+        away, and every copy the store keeps of itself (its backups) is opened as a
+        repository of its own, given to `amend` to change, and kept only as amended. A copy
+        that cannot be amended is removed. A store that keeps neither does nothing.
+
+        Returns messages for the person: a copy removed, or history that could not be folded
+        away yet (and when it will be). Raises StoreError only when nothing could be done
+        (a read-only store).
+        """
         ...
 
     def close(self) -> None: ...

@@ -91,5 +91,8 @@ class WatchedRepository:
     def is_empty(self) -> bool:
         return self.inner.is_empty()
 
+    def forget_history(self, amend: Callable[[Repository], None]) -> builtins.list[str]:
+        return self.inner.forget_history(amend)
+
     def close(self) -> None:
         self.inner.close()

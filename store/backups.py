@@ -65,7 +65,12 @@ def copy_verified(source: Path, target: Path) -> None:
 
     Raises OSError, or StoreError when the copy does not match or is not valid JSON.
     """
-    data = source.read_bytes()
+    write_verified(target, source.read_bytes())
+
+
+def write_verified(target: Path, data: bytes) -> None:
+    """Write `data` to `target` (0600) atomically, reading it back and checking it (same
+    bytes, valid JSON) before it takes the name. Raises OSError or StoreError."""
     digest = hashlib.sha256(data).digest()
     temp = temp_path_for(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, PRIVATE_FILE)

@@ -21,6 +21,7 @@ from organiser.clock import Clock
 from organiser.errors import StoreError
 from store.backups import copy_verified, daily_backup
 from store.durable import explain, make_private_dirs
+from store.history import FileCopies
 from store.journal import COMPACT_THRESHOLD, JournalStorage
 from store.lock import StoreLock
 from store.paths import sync_warning
@@ -152,7 +153,8 @@ def _opened(
     storage: JournalStorage, path: Path, clock: Clock, warnings: list[str], lock: StoreLock | None
 ) -> OpenedStore:
     db = TinyDB(storage=lambda: storage)
-    repo = TinyRepository(db, clock, read_only=storage.read_only)
+    copies = None if storage.read_only else FileCopies(path, clock)
+    repo = TinyRepository(db, clock, read_only=storage.read_only, copies=copies)
     return OpenedStore(repo, path, warnings, storage.read_only, storage, clock, lock)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 from pydantic import ValidationError
 from tinydb import TinyDB
@@ -18,6 +18,7 @@ from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreE
 from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
 from organiser.models.base import fixed_offset
 from organiser.models.tombstones import KEEP_DAYS
+from organiser.repository import Repository
 from store.table import Change, ChangeAwareStorage, RecordTable
 
 R = TypeVar("R", bound=Record)
@@ -54,14 +55,34 @@ def encode(doc: Mapping[str, Any]) -> bytes:
         raise StoreError(f"This record contains a value that cannot be saved: {error}") from error
 
 
-class TinyRepository:
-    """Records kept in TinyDB tables named by each record type's `kind`."""
+@runtime_checkable
+class Compacting(Protocol):
+    """A storage that keeps a history of changes (a journal) and can fold it away."""
 
-    def __init__(self, db: TinyDB, clock: Clock, *, read_only: bool = False) -> None:
+    def compact(self) -> None: ...
+
+
+class Copies(Protocol):
+    """The copies a store keeps of itself (see store.history.FileCopies)."""
+
+    def amend_all(self, amend: Callable[[Repository], None]) -> builtins.list[str]: ...
+
+
+class TinyRepository:
+    """Records kept in TinyDB tables named by each record type's `kind`.
+
+    `copies` are the backups and other copies of the database's file, amended by
+    `forget_history`; an in-memory database has none.
+    """
+
+    def __init__(
+        self, db: TinyDB, clock: Clock, *, read_only: bool = False, copies: Copies | None = None
+    ) -> None:
         db.table_class = RecordTable
         self._db = db
         self._clock = clock
         self._read_only = read_only
+        self._copies = copies
         # Validated records by (kind, id), with the stored document each was made from.
         # Records are frozen, so one validated copy can be handed to every caller until
         # its document is replaced: listing 15,000 1-2-1s again costs a dict look-up each.
@@ -232,6 +253,23 @@ class TinyRepository:
     def is_empty(self) -> bool:
         """Tombstones are bookkeeping: a database holding only them holds no records."""
         return all(self.count(kind) == 0 for kind in RECORD_TYPES if kind is not Tombstone)
+
+    def forget_history(self, amend: Callable[[Repository], None]) -> builtins.list[str]:
+        """Amend every copy, then fold the journal into the snapshot (which empties it). An
+        in-memory database keeps no history and no copies: nothing to do."""
+        if self._read_only:
+            raise ReadOnlyDatabase("The database is open read-only; nothing was changed.")
+        messages = [] if self._copies is None else self._copies.amend_all(amend)
+        storage = self._db.storage
+        if isinstance(storage, Compacting):
+            try:
+                storage.compact()
+            except StoreError as error:
+                messages.append(
+                    f"{error} Until then the database's journal still holds what was erased; "
+                    "it is folded away when Organiser closes."
+                )
+        return messages
 
     def close(self) -> None:
         self._db.close()

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from organiser.models import (
     ActionPoint,
     AgreedAction,
+    AuditEntry,
     Campaign,
     Consent,
     Conversation,
@@ -220,4 +221,5 @@ def sample_records() -> list[Record]:
             removed_at=at,
             entries=[f"one-to-one-{'f' * 32}", f"follow-up-{'f' * 32}"],
         ),
+        AuditEntry(at=at, reason="Asked to be forgotten", changed=12, deleted=1, replaced=3),
     ]

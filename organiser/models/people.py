@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from organiser.models.base import Email, Line, Name, Notes, Part, Phone, Record, RecordId
 
@@ -55,6 +55,12 @@ class Consent(Part):
     source: Line = ""
     expires: date | None = None
 
+    @model_validator(mode="after")
+    def _expires_after_given(self) -> Consent:
+        if self.on is not None and self.expires is not None and self.expires < self.on:
+            raise ValueError("expires before the day it was given")
+        return self
+
     def valid_on(self, day: date) -> bool:
         return self.given and (self.expires is None or day <= self.expires)
 
@@ -80,6 +86,9 @@ class Person(Record):
     consent_to_record: Consent = Field(default_factory=Consent)
     notes: Notes = ""
     private_notes: Notes = ""
+    #: The day a retention review last decided to keep them: they leave the sweep until
+    #: another retention period has passed.
+    reviewed_on: date | None = None
 
     @property
     def institution_ids(self) -> list[str]:
