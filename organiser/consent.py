@@ -42,6 +42,24 @@ def consent_filter(people: Iterable[Person], purpose: Purpose, day: date) -> lis
     return [p for p in people if consent_for(p, purpose).valid_on(day)]
 
 
+def describe_consent(consent: Consent) -> str:
+    """ "Given on Mon 05 Jan 2026; basis: consent; source: sign-up sheet; expires …", or
+    "Not given"."""
+    if not consent.given:
+        text = "Not given"
+    else:
+        text = "Given" + (
+            f" on {optional_date(consent.on)}" if consent.on else " (date not recorded)"
+        )
+    if consent.basis is not None:
+        text += f"; basis: {consent.basis.value.replace('_', ' ')}"
+    if consent.source:
+        text += f"; source: {consent.source}"
+    if consent.given and consent.expires is not None:
+        text += f"; expires {optional_date(consent.expires)}"
+    return text
+
+
 def has_notes(person: Person) -> bool:
     """Whether the person's own record holds notes about them."""
     return bool(person.notes or person.private_notes)
