@@ -21,15 +21,9 @@ from organiser.models.base import optional_date
 from organiser.validation import field_messages
 from screens.confirm import ask_to_discard
 from screens.widgets.field_error import FieldError
+from screens.widgets.review_parts import NOTES
 
 CSS = Path(__file__).with_name("supervision.tcss")
-#: The review's own words: (field, label, hint).
-NOTES: tuple[tuple[str, str, str], ...] = (
-    ("went_well", "What went well", "the organiser's own account of their craft"),
-    ("weakness", "A weakness to work on", "one, named by the organiser"),
-    ("supervisor_notes", "The supervisor's notes", "shared in exports"),
-    ("private_notes", "Private notes", "left out of exports unless you ask"),
-)
 
 
 def _buttons() -> ComposeResult:

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,7 +27,7 @@ from organiser.models import ReviewStatus, SupervisionReview
 from organiser.repository import Repository
 from organiser.review_records import Records
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
-from screens.supervision_dialogs import NOTES, AgreedActionDialog, LineDialog, ReflectionDialog
+from screens.supervision_dialogs import AgreedActionDialog, LineDialog, ReflectionDialog
 from screens.supervision_flows import export_review, finish_review, start_review
 from screens.widgets.read_only_banner import ReadOnlyBanner
 from screens.widgets.review_parts import (
@@ -38,6 +37,8 @@ from screens.widgets.review_parts import (
     action_row,
     carried_row,
     figures_table,
+    review_heading,
+    review_notes,
 )
 from screens.widgets.trend_chart import TrendChart
 
@@ -136,7 +137,7 @@ class SupervisionReviewScreen(Screen[bool]):
         others = [r for r in self._reviews if r.id != review.id]
         finished = review.status is ReviewStatus.FINISHED
         self.sub_title = f"with {review.supervisor}, {review.at:%d %b %Y}"
-        self.query_one("#review-heading", Static).update(_heading(review))
+        self.query_one("#review-heading", Static).update(review_heading(review))
         self.query_one("#review-figures", Static).update(figures_table(review))
         concerns = self.query_one("#review-concerns", Static)
         concerns.update(Text("Top concerns in conversations: " + "; ".join(review.concerns)))
@@ -148,7 +149,7 @@ class SupervisionReviewScreen(Screen[bool]):
         self.query_one("#review-stalled", SuggestionList).show(
             review.stalled, review.suggested_stalled, frozen=finished
         )
-        self.query_one("#review-notes", Static).update(_notes(review))
+        self.query_one("#review-notes", Static).update(review_notes(review))
         self._show_actions()
 
     def _show_actions(self) -> None:
@@ -349,31 +350,6 @@ class SupervisionReviewScreen(Screen[bool]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         report_failed_worker(self, event)
-
-
-def _heading(review: SupervisionReview) -> Text:
-    text = Text(f"Supervision with {review.supervisor}", style="bold")
-    text.append(f"  {review.at:%A %d %B %Y, %H:%M}\n")
-    text.append(
-        f"Period {review.period_start:%a %d %b %Y} to {review.period_end:%a %d %b %Y}  ",
-        style="dim",
-    )
-    if review.status is ReviewStatus.FINISHED:
-        text.append("Finished: figures frozen", style="bold green")
-    else:
-        text.append("Draft: r refreshes the figures, f finishes", style="bold yellow")
-    return text
-
-
-def _notes(review: SupervisionReview) -> Table:
-    table = Table.grid(padding=(0, 2), expand=True)
-    table.add_column(style="bold", width=24, no_wrap=True)
-    table.add_column(ratio=1)
-    for name, label, _ in NOTES:
-        value = getattr(review, name)
-        style = "bold yellow" if name == "private_notes" else "bold"
-        table.add_row(Text(label, style=style), Text(value) if value else Text("–", style="dim"))
-    return table
 
 
 async def start_and_open(screen: Screen[Any], repo: Repository, clock: Clock) -> None:

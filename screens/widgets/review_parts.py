@@ -13,11 +13,19 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from organiser.models import AgreedAction, SupervisionReview
+from organiser.models import AgreedAction, ReviewStatus, SupervisionReview
 from organiser.models.base import optional_date
 from organiser.review_figures import change, format_value, on_target
 from organiser.supervision import OpenAction
 from screens.widgets.action_table import KeyedTable, cell
+
+#: The review's own words: (field, label, hint).
+NOTES: tuple[tuple[str, str, str], ...] = (
+    ("went_well", "What went well", "the organiser's own account of their craft"),
+    ("weakness", "A weakness to work on", "one, named by the organiser"),
+    ("supervisor_notes", "The supervisor's notes", "shared in exports"),
+    ("private_notes", "Private notes", "left out of exports unless you ask"),
+)
 
 
 def figures_table(review: SupervisionReview) -> Table:
@@ -141,3 +149,30 @@ class CarriedTable(KeyedTable):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(CARRIED_COLUMNS, id=id)
+
+
+def review_heading(review: SupervisionReview) -> Text:
+    """Who, when, the period and whether it is finished."""
+    text = Text(f"Supervision with {review.supervisor}", style="bold")
+    text.append(f"  {review.at:%A %d %B %Y, %H:%M}\n")
+    text.append(
+        f"Period {review.period_start:%a %d %b %Y} to {review.period_end:%a %d %b %Y}  ",
+        style="dim",
+    )
+    if review.status is ReviewStatus.FINISHED:
+        text.append("Finished: figures frozen", style="bold green")
+    else:
+        text.append("Draft: r refreshes the figures, f finishes", style="bold yellow")
+    return text
+
+
+def review_notes(review: SupervisionReview) -> Table:
+    """The reflection and notes, the private ones marked as such."""
+    table = Table.grid(padding=(0, 2), expand=True)
+    table.add_column(style="bold", width=24, no_wrap=True)
+    table.add_column(ratio=1)
+    for name, label, _ in NOTES:
+        value = getattr(review, name)
+        style = "bold yellow" if name == "private_notes" else "bold"
+        table.add_row(Text(label, style=style), Text(value) if value else Text("–", style="dim"))
+    return table

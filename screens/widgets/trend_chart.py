@@ -1,7 +1,7 @@
 """Small column charts of a review's key figures over the last few periods, in block characters.
 
 Each figure gets two rows of bars (sixteen steps high, scaled to its own largest value) and
-its values underneath; the newest period, the review in hand, is drawn in the accent colour.
+its values underneath; the newest period, the review in hand, stands out in its own colour.
 """
 
 from __future__ import annotations
