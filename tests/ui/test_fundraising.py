@@ -157,7 +157,7 @@ async def test_a_wrong_amount_is_shown_next_to_the_field_and_saves_nothing(
         await open_fundraising(pilot)
         await pilot.press("n")
         await wait_for_screen(pilot, FundraisingItemDialog)
-        await pilot.press(*"Community Foundation grant")
+        await pilot.press(*"Dues 2026: City College")
         for typed, message in (
             ("-250", "Amount: an amount cannot be negative"),
             ("12.345", "Amount: “12.345” has more than two decimal places"),
@@ -189,7 +189,7 @@ async def test_a_wrong_amount_is_shown_next_to_the_field_and_saves_nothing(
         await wait_for_screen(pilot, FundraisingScreen)
         (saved,) = repo.list(FundraisingItem)
         assert (saved.title, saved.amount_pence, saved.status, saved.paid_on, saved.year) == (
-            "Community Foundation grant",
+            "Dues 2026: City College",
             125_050,
             FundingStatus.PAID,
             TODAY - timedelta(days=1),
