@@ -116,15 +116,16 @@ class ErasurePlan:
         parts: list[str] = []
         kept = _counted(self.anonymised)
         if kept:
-            parts.append(
-                f"{kept} stay as anonymous entries with every note cleared, so your figures "
-                "stay right."
-            )
+            one = sum(self.anonymised.values()) == 1
+            stay = "stays as an anonymous entry" if one else "stay as anonymous entries"
+            parts.append(f"{kept} {stay} with every note cleared, so your figures stay right.")
         gone = _counted(self.dropped)
         if gone:
-            parts.append(f"{gone} planned with them are dropped.")
+            are = "is" if sum(self.dropped.values()) == 1 else "are"
+            parts.append(f"{gone} planned with them {are} dropped.")
         if self.unlinked:
-            parts.append(f"{_plural(self.unlinked, 'other record')} no longer link to them.")
+            link = "no longer links" if self.unlinked == 1 else "no longer link"
+            parts.append(f"{_plural(self.unlinked, 'other record')} {link} to them.")
         found = len(self.mentions)
         if found:
             parts.append(f"{_plural(found, 'mention')} of them in notes to review, one by one.")
@@ -146,10 +147,13 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _counted(tally: dict[str, int]) -> str:
-    parts = [f"{n:,} {_NOUNS[kind][0 if n == 1 else 1]}" for kind, n in tally.items() if n]
-    if len(parts) > 1:
-        return ", ".join(parts[:-1]) + " and " + parts[-1]
-    return parts[0][:1].upper() + parts[0][1:] if parts else ""
+    parts = [
+        f"{'one' if n == 1 else f'{n:,}'} {_NOUNS[kind][0 if n == 1 else 1]}"
+        for kind, n in tally.items()
+        if n
+    ]
+    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def _bump(tally: dict[str, int], kind: str, by: int = 1) -> None:

@@ -95,6 +95,10 @@ def _signs(record: Record, zone: ZoneInfo) -> Iterator[tuple[str, Activity]]:
             yield role.person_id, seen
 
 
+#: What a person's own record says; on the same day, anything else they did says more.
+_OWN = frozenset({"added", "record changed", "kept at a retention review"})
+
+
 def _own(person: Person, zone: ZoneInfo) -> Activity:
     changed = _local(person.updated, zone)
     own = Activity(changed, "added" if person.created == person.updated else "record changed")
@@ -111,7 +115,9 @@ def last_activity(
     for record in records:
         for person_id, seen in _signs(record, zone):
             known = latest.get(person_id)
-            if known is not None and seen.on > known.on:
+            if known is None:
+                continue
+            if seen.on > known.on or (seen.on == known.on and known.what in _OWN):
                 latest[person_id] = seen
     return latest
 

@@ -12,20 +12,34 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import Worker
 
 from organiser.clock import Clock
+from organiser.consent import lapsed, noted_in_one_to_ones
 from organiser.errors import OrganiserError
-from organiser.models import Institution, LadderStage, Person, Profile
+from organiser.models import Institution, LadderStage, Person, Profile, RelationalMeeting
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.people import PeopleFinder
 from organiser.repository import Repository
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import delete_person, edit_person, report, report_failed_worker
+from screens.retention_screen import RetentionScreen
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.people_table import PeopleTable
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
 
-def count_line(shown: int, total: int, searching: bool) -> str:
-    """ "124 people", "1 person", "3 of 124 match", "No one matches"."""
+def count_line(
+    shown: int, total: int, searching: bool, lapsed_only: bool = False, lapsed: int = 0
+) -> str:
+    """ "124 people", "1 person", "3 of 124 match", "No one matches"; with the lapsed
+    filter, "3 of 124 with lapsed consent"; and how many have lapsed consent, if any."""
+    if lapsed_only:
+        if shown == 0:
+            return f"No one of {total:,} has lapsed consent (C: all)"
+        return f"{shown:,} of {total:,} with lapsed consent (C: all)"
+    line = _count(shown, total, searching)
+    return f"{line} · {lapsed:,} lapsed consent (C)" if lapsed else line
+
+
+def _count(shown: int, total: int, searching: bool) -> str:
     if not searching:
         if total == 0:
             return "No people yet: n adds one"
@@ -44,6 +58,9 @@ class PeopleScreen(Screen[None]):
         Binding("e", "edit_person", "Edit", id="people.edit"),
         Binding("enter", "open_person", "Open", key_display="enter", id="people.open"),
         Binding("d", "delete_person", "Delete", id="people.delete"),
+        # The count line above the list shows C when anyone's consent has lapsed.
+        Binding("C", "toggle_lapsed", "Lapsed consent", show=False, id="people.lapsed"),
+        Binding("R", "retention", "Retention", id="people.retention"),
         Binding("escape", "clear_search", "Clear search", id="people.clear-search"),
     ]
 
@@ -55,6 +72,8 @@ class PeopleScreen(Screen[None]):
         self._by_id: dict[str, Person] = {}
         self._institutions: dict[str, Institution] = {}
         self._profile: Profile | None = None
+        self._lapsed: set[str] = set()
+        self._lapsed_only = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,9 +108,12 @@ class PeopleScreen(Screen[None]):
             people = self.repo.list(Person)
             self._institutions = {i.id: i for i in self.repo.list(Institution)}
             self._profile = self.repo.profile()
+            noted = noted_in_one_to_ones(self.repo.list(RelationalMeeting))
         except OrganiserError as error:
             report(self, error, "Cannot load people")
-            people = []
+            people, noted = [], set()
+        today = self.clock.today()
+        self._lapsed = {p.id for p in people if lapsed(p, today, notes_elsewhere=p.id in noted)}
         self.sub_title = self._profile.alliance_name if self._profile else ""
         self._set_people(people)
 
@@ -101,7 +123,7 @@ class PeopleScreen(Screen[None]):
     def _set_people(self, people: list[Person]) -> None:
         self._finder = PeopleFinder(people, self._institutions)
         self._by_id = {person.id: person for person in people}
-        self.table.load(self._finder.people, self._institutions, self._stage_name)
+        self.table.load(self._finder.people, self._institutions, self._stage_name, self._lapsed)
         self.filter(self.search_text)
 
     def _saved(self, person: Person) -> None:
@@ -114,8 +136,16 @@ class PeopleScreen(Screen[None]):
 
     def filter(self, text: str) -> None:
         matches = self._finder.matching(text)
+        if self._lapsed_only:
+            matches = [p for p in matches if p.id in self._lapsed]
         self.table.show(matches)
-        line = count_line(len(matches), len(self._finder), bool(text.strip()))
+        line = count_line(
+            len(matches),
+            len(self._finder),
+            bool(text.strip()),
+            self._lapsed_only,
+            len(self._lapsed),
+        )
         self.query_one("#people-count", Static).update(Text(line))
 
     @property
@@ -142,6 +172,15 @@ class PeopleScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self.query_one("#people-search", Input).focus()
+
+    def action_toggle_lapsed(self) -> None:
+        """Show only the people whose consent has lapsed, or everyone again."""
+        self._lapsed_only = not self._lapsed_only
+        self.filter(self.search_text)
+        self.table.focus()
+
+    def action_retention(self) -> None:
+        self.app.push_screen(RetentionScreen(self.repo, self.clock), self._back_from_detail)
 
     def action_clear_search(self) -> None:
         self.query_one("#people-search", Input).value = ""
@@ -189,6 +228,7 @@ class PeopleScreen(Screen[None]):
     def _go_to(self, person: Person) -> None:
         """Put the cursor on `person`, clearing the search if it hides them."""
         if person.id not in self.table.shown_ids:
+            self._lapsed_only = False
             self.query_one("#people-search", Input).value = ""
             self.filter("")
         if person.id in self.table.shown_ids:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
@@ -15,10 +16,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker
 
 from organiser.clock import Clock
+from organiser.consent import describe_consent, describe_lapses, noted_in_one_to_ones
 from organiser.errors import OrganiserError
 from organiser.ladder import history
 from organiser.models import (
-    Consent,
     Institution,
     LadderMove,
     LadderStage,
@@ -30,28 +31,15 @@ from organiser.models.base import optional_date
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.one_to_ones import timeline
 from organiser.repository import Repository
+from screens.erasure_flows import erase_person
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.one_to_one_flows import log_one_to_one
 from screens.person_flows import delete_person, edit_person, report, report_failed_worker
+from screens.subject_access_dialog import export_subject_access
 from screens.widgets.one_to_one_table import TIMELINE_COLUMNS, OneToOneTable, timeline_row
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
 NOT_RECORDED = Text("not recorded", style="dim")
-
-
-def describe_consent(consent: Consent) -> Text:
-    """ "Given on Mon 05 Jan 2026 (consent), expires …", or "Not given"."""
-    if not consent.given:
-        return Text("Not given")
-    text = Text("Given")
-    text.append(f" on {optional_date(consent.on)}" if consent.on else " (date not recorded)")
-    if consent.basis is not None:
-        text.append(f"; basis: {consent.basis.value.replace('_', ' ')}")
-    if consent.source:
-        text.append(f"; source: {consent.source}")
-    if consent.expires is not None:
-        text.append(f"; expires {optional_date(consent.expires)}")
-    return text
 
 
 def person_table(
@@ -82,6 +70,8 @@ def person_table(
     row("Institutions", memberships)
     row("Consent to be contacted", describe_consent(person.consent_to_contact))
     row("Consent to keep notes", describe_consent(person.consent_to_record))
+    if person.reviewed_on is not None:
+        row("Kept at a retention review", optional_date(person.reviewed_on))
     row("Notes", person.notes)
     row("Private notes (yours alone)", person.private_notes)
     if person.is_saved:
@@ -124,6 +114,8 @@ class PersonDetailScreen(Screen[bool]):
         Binding("b", "book_one_to_one", "Book a 1-2-1", id="detail.book"),
         Binding("enter", "open_one_to_one", "Open 1-2-1", id="detail.open-one-to-one"),
         Binding("d", "delete_person", "Delete", id="detail.delete"),
+        Binding("E", "erase_person", "Erase", id="detail.erase"),
+        Binding("x", "export_data", "Export", id="detail.export"),
         Binding("escape", "back", "Back", id="detail.back"),
     ]
 
@@ -141,6 +133,7 @@ class PersonDetailScreen(Screen[bool]):
             yield ReadOnlyBanner()
         with VerticalScroll(id="person-detail"):
             yield Static(id="person-name")
+            yield Static(id="person-consent-flag")
             yield Static(id="person-fields")
             yield Static(id="person-ladder-history")
         yield Static(id="timeline-title")
@@ -167,12 +160,21 @@ class PersonDetailScreen(Screen[bool]):
             institutions, profile, moves = {}, None, []
         self.sub_title = self.person.name
         self.query_one("#person-name", Static).update(Text(self.person.name, style="bold"))
+        self.show_consent_flag()
         self.query_one("#person-fields", Static).update(
             person_table(self.person, institutions, profile)
         )
         self.query_one("#person-ladder-history", Static).update(
             ladder_history(history(moves, self.person.id), profile)
         )
+
+    def show_consent_flag(self) -> None:
+        """A warning line when their consent has lapsed (see organiser.consent)."""
+        noted = bool(noted_in_one_to_ones(self._meetings.values()))
+        flag = describe_lapses(self.person, self.clock.today(), notes_elsewhere=noted)
+        widget = self.query_one("#person-consent-flag", Static)
+        widget.update(Text(flag, style="bold red"))
+        widget.display = bool(flag)
 
     def show_timeline(self) -> None:
         """Their 1-2-1s, newest first, the cursor kept on the same one."""
@@ -188,6 +190,7 @@ class PersonDetailScreen(Screen[bool]):
         table.load({m.id: timeline_row(m, today, zone) for m in history})
         table.show([m.id for m in history])
         self.query_one("#timeline-title", Static).update(timeline_title(len(history)))
+        self.show_consent_flag()
 
     # Host for the `l` key (see screens.one_to_one_flows.OneToOneHost) ------------------------
 
@@ -234,6 +237,15 @@ class PersonDetailScreen(Screen[bool]):
     async def action_delete_person(self) -> None:
         if await delete_person(self, self.repo, self.person):
             self.dismiss(True)
+
+    @work(exclusive=True, group="person", exit_on_error=False)
+    async def action_erase_person(self) -> None:
+        if await erase_person(self, self.repo, self.clock, self.person):
+            self.dismiss(True)
+
+    @work(exclusive=True, group="export", exit_on_error=False)
+    async def action_export_data(self) -> None:
+        await export_subject_access(self, self.repo, self.clock, self.person, Path.home())
 
     def action_back(self) -> None:
         self.dismiss(self.changed)

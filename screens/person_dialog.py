@@ -77,6 +77,7 @@ class PersonDialog(ModalScreen[Person | None]):
         self._today = today
         self._stage = person.ladder_stage if person else LadderStage.CONTACT
         self._start: tuple[object, ...] = ()
+        self._errors: dict[str, str] = {}
 
     # The form ------------------------------------------------------------------------------
 
@@ -178,7 +179,7 @@ class PersonDialog(ModalScreen[Person | None]):
             *(self._text(f) for f in ("address", "notes", "private_notes")),
             self._stage,
             tuple((r.institution_id, r.role) for r in self.query(MembershipRow) if not r.is_blank),
-            *((self._consent(f).given, self._consent(f).day_text) for f in CONSENTS),
+            *(self._consent(f).typed for f in CONSENTS),
         )
 
     @property
@@ -204,14 +205,18 @@ class PersonDialog(ModalScreen[Person | None]):
 
     def _consent_data(self, field: str, errors: dict[str, str]) -> dict[str, Any]:
         widget = self._consent(field)
-        before = getattr(self._person, field) if self._person else Consent()
-        on: date | None = None
-        if widget.day_text.strip():
-            try:
-                on = parse_day(widget.day_text, self._today)
-            except ValueError as error:
-                errors[field] = f"Date given: {error}"
-        return {**before.model_dump(), "given": widget.given, "on": on}
+        days: dict[str, date | None] = {}
+        for key, what, text in (
+            ("on", "The day it was given", widget.day_text),
+            ("expires", "The day it expires", widget.expires_text),
+        ):
+            days[key] = None
+            if text.strip():
+                try:
+                    days[key] = parse_day(text, self._today)
+                except ValueError as error:
+                    errors.setdefault(field, f"{what}: {error}")
+        return {"given": widget.given, "basis": widget.basis, "source": widget.source, **days}
 
     def build(self) -> tuple[Person | None, dict[str, str]]:
         """The person as typed, or None and {field: message} for what must change."""
@@ -238,6 +243,7 @@ class PersonDialog(ModalScreen[Person | None]):
         return (None, errors) if errors else (person, {})
 
     def _show_errors(self, errors: dict[str, str]) -> None:
+        self._errors = errors
         for field in LABELS:
             self.query_one(f"#{widget_id(field)}-error", FieldError).show(errors.get(field, ""))
         elsewhere = [message for field, message in errors.items() if field not in LABELS]
@@ -250,7 +256,10 @@ class PersonDialog(ModalScreen[Person | None]):
     def _focus_field(self, field: str) -> None:
         target: Widget = self.query_one(f"#{widget_id(field)}")
         if isinstance(target, ConsentField):
-            target.focus_date()
+            if "expire" in self._errors.get(field, ""):
+                target.focus_expires()
+            else:
+                target.focus_date()
         elif field == "memberships":
             rows = list(self.query(MembershipRow))
             if rows:

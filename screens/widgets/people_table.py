@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
@@ -13,8 +13,18 @@ from organiser.models import Institution, LadderStage, Person
 from organiser.people import institution_names
 
 #: Each column and its share of the width left once the fixed ones have theirs.
-COLUMNS = (("Name", 34), ("Institutions", 33), ("Ladder stage", 0), ("Phone", 0), ("Email", 33))
-FIXED = {"Ladder stage": 16, "Phone": 16}
+COLUMNS = (
+    ("Name", 34),
+    ("Institutions", 33),
+    ("Ladder stage", 0),
+    ("Phone", 0),
+    ("Email", 33),
+    ("Consent", 0),
+)
+FIXED = {"Ladder stage": 16, "Phone": 16, "Consent": 7}
+#: The Consent column's word for someone whose consent has lapsed.
+LAPSED = "lapsed"
+
 SCROLLBAR = 2
 
 
@@ -38,8 +48,8 @@ class Cell:
 
     __slots__ = ("text",)
 
-    def __init__(self, plain: str) -> None:
-        self.text = Text(plain, no_wrap=True, overflow="ellipsis")
+    def __init__(self, plain: str, style: str = "") -> None:
+        self.text = Text(plain, style=style, no_wrap=True, overflow="ellipsis")
 
     @property
     def plain(self) -> str:
@@ -89,8 +99,10 @@ class PeopleTable(DataTable[Cell], inherit_bindings=False):
         people: Sequence[Person],
         institutions_by_id: Mapping[str, Institution],
         stage_name: Callable[[LadderStage], str],
+        lapsed: Collection[str] = (),
     ) -> None:
-        """Make the rows for `people`; `show` then picks which appear."""
+        """Make the rows for `people`; `show` then picks which appear. Those whose ids are
+        in `lapsed` are marked in the Consent column."""
         self._cells = {
             person.id: (
                 Cell(person.name),
@@ -98,6 +110,7 @@ class PeopleTable(DataTable[Cell], inherit_bindings=False):
                 Cell(stage_name(person.ladder_stage)),
                 Cell(person.phone),
                 Cell(person.email),
+                Cell(LAPSED, "bold red") if person.id in lapsed else Cell(""),
             )
             for person in people
         }

@@ -165,11 +165,11 @@ def test_the_plan_says_what_happens_and_finds_every_mention(
         ("Training “Leadership taster” on Mon 05 Oct 2026, notes", NAME),
     ]
     assert plan.summary() == (
-        "2 1-2-1s, 1 ladder move, 1 role at a public action, 1 place at a meeting and 1 place "
-        "at a training stay as anonymous entries with every note cleared, so your figures stay "
-        "right. 1 1-2-1, 1 place at a meeting and 1 place at a training planned with them are "
-        "dropped. 3 other records no longer link to them. 6 mentions of them in notes to "
-        "review, one by one."
+        "2 1-2-1s, one ladder move, one role at a public action, one place at a meeting and one "
+        "place at a training stay as anonymous entries with every note cleared, so your figures "
+        "stay right. One 1-2-1, one place at a meeting and one place at a training planned with "
+        "them are dropped. 3 other records no longer link to them. 6 mentions of them in notes "
+        "to review, one by one."
     )
 
 
