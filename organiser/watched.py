@@ -73,7 +73,12 @@ class WatchedRepository:
         *,
         deletes: Sequence[tuple[type[Record], str]] = (),
     ) -> builtins.list[Record]:
-        saved = self.inner.save_all(records, deletes=deletes)
+        # Plain save_all when nothing is deleted: some stand-ins predate `deletes`.
+        saved = (
+            self.inner.save_all(records, deletes=deletes)
+            if deletes
+            else (self.inner.save_all(records))
+        )
         kinds = frozenset(r.kind for r in records) | frozenset(k.kind for k, _ in deletes)
         if kinds:
             self._changed(kinds)
