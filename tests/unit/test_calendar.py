@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-
-import pytest
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from organiser.calendar.export import DiaryChoice, build_diary
 from organiser.clock import FixedClock
 from organiser.models import DiaryKind, Meeting, OneToOneStatus, RelationalMeeting
 from store.repository import TinyRepository
-from tests.calendar_samples import AUTUMN, SPRING, Diary, components, fill_diary, parse, uid
+from tests.calendar_samples import AUTUMN, SPRING, Diary, components, parse, uid
 
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def memory(clock: FixedClock) -> Iterator[TinyRepository]:
-    repository = TinyRepository(TinyDB(storage=MemoryStorage), clock)
-    yield repository
-    repository.close()
-
-
-@pytest.fixture
-def diary(memory: TinyRepository, clock: FixedClock) -> Diary:
-    return fill_diary(memory, clock)
 
 
 def export(repo: TinyRepository, **choice: object) -> bytes:

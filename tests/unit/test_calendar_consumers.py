@@ -4,34 +4,18 @@ in a window of days)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
-import pytest
 import recurring_ical_events
 import vobject
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from organiser.calendar.export import DiaryChoice, build_diary
 from organiser.clock import FixedClock
 from organiser.models import DiaryKind, RelationalMeeting
 from store.repository import TinyRepository
-from tests.calendar_samples import AWKWARD, Diary, fill_diary, parse, uid
+from tests.calendar_samples import AWKWARD, Diary, parse, uid
 
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def memory(clock: FixedClock) -> Iterator[TinyRepository]:
-    repository = TinyRepository(TinyDB(storage=MemoryStorage), clock)
-    yield repository
-    repository.close()
-
-
-@pytest.fixture
-def diary(memory: TinyRepository, clock: FixedClock) -> Diary:
-    return fill_diary(memory, clock)
 
 
 def export(repo: TinyRepository, **choice: object) -> bytes:

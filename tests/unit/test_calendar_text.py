@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, date
-
-import pytest
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from organiser.calendar.export import DiaryChoice, build_diary
 from organiser.calendar.writer import EntryCache, fold, text
 from organiser.clock import FixedClock
 from organiser.models import Consent, Person
 from store.repository import TinyRepository
-from tests.calendar_samples import AWKWARD, Diary, components, fill_diary, uid
+from tests.calendar_samples import AWKWARD, Diary, components, uid
 
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def memory(clock: FixedClock) -> Iterator[TinyRepository]:
-    repository = TinyRepository(TinyDB(storage=MemoryStorage), clock)
-    yield repository
-    repository.close()
-
-
-@pytest.fixture
-def diary(memory: TinyRepository, clock: FixedClock) -> Diary:
-    return fill_diary(memory, clock)
 
 
 def export(repo: TinyRepository, cache: EntryCache | None = None, **choice: object) -> bytes:
