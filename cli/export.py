@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,10 +21,12 @@ from organiser.calendar.export import DiaryChoice, build_diary, file_for, write_
 from organiser.calendar.form import out_problem
 from organiser.clock import Clock
 from organiser.dates import parse_day
+from organiser.errors import OrganiserError
 from organiser.files import explain
 from organiser.models import DiaryKind
 from organiser.repository import Repository
 from organiser.text import terminal_safe
+from organiser.watched import WatchedRepository
 from store.paths import resolve_db_path
 
 KIND_NAMES = ", ".join(kind.value for kind in DiaryKind)
@@ -135,3 +139,30 @@ def ical(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
 def export(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
     """`organiser export FORMAT`: only `ical` so far."""
     return ical(repo, clock, args)
+
+
+RepoCommand = Callable[[Repository, Clock, argparse.Namespace], int]
+
+
+def keeping_the_diary(command: RepoCommand) -> RepoCommand:
+    """`command`, and then, if it changed anything, the kept diary file rewritten (the
+    Profile's "keep this file up to date"), as the app does after every change. A file that
+    cannot be written is reported; the command's own work stands."""
+
+    def run(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
+        watched = WatchedRepository(repo)
+        changes: list[frozenset[str]] = []
+        watched.subscribe(changes.append)
+        code = command(watched, clock, args)
+        profile = repo.profile() if changes else None
+        kept = profile.diary_file if profile else None
+        if kept is not None:
+            try:
+                texts = build_diary(repo, DiaryChoice.kept(kept), clock.today())
+                write_diary(Path(kept.path).expanduser(), texts)
+            except (OSError, OrganiserError) as error:
+                why = explain(error) if isinstance(error, OSError) else str(error)
+                print(f"organiser: could not keep {kept.path} up to date: {why}", file=sys.stderr)
+        return code
+
+    return run

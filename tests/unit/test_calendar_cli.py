@@ -11,6 +11,7 @@ import pytest
 
 from cli.main import main
 from organiser.clock import LONDON, FixedClock
+from organiser.models import DiaryFile
 from store.database import open_store
 from tests.calendar_samples import Diary, components, fill_diary, uid
 
@@ -98,3 +99,23 @@ def test_a_folder_given_as_out_is_refused(
     db, _ = filled
     assert main(["--db", str(db), "export", "ical", "--out", str(tmp_path)]) == 1
     assert "is a folder; give a file name" in capsys.readouterr().err
+
+
+def test_a_change_from_the_command_line_rewrites_the_kept_diary(
+    filled: tuple[Path, Diary], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, diary = filled
+    kept = tmp_path / "kept.ics"
+    with open_store(db, FixedClock(datetime(2026, 1, 6, 9, 0, tzinfo=LONDON))) as opened:
+        profile = opened.repo.profile()
+        assert profile is not None
+        opened.repo.save(profile.evolve(diary_file=DiaryFile(path=str(kept))))
+    assert main(["--db", str(db), "today"]) == 0
+    assert not kept.exists()  # nothing changed, nothing written
+    assert main(["--db", str(db), "log", "Amina", "--at", "2026-11-20 10:00"]) == 0
+    found = components(kept.read_bytes())
+    assert uid("one-to-one", diary.booked.id) in found and len(found) == 17
+    kept.unlink()
+    kept.mkdir()  # a file that cannot be written is reported; the 1-2-1 is saved all the same
+    assert main(["--db", str(db), "log", "Amina", "--at", "2026-11-21 10:00"]) == 0
+    assert f"could not keep {kept} up to date" in capsys.readouterr().err
