@@ -91,6 +91,8 @@ async def delete_person(screen: Screen[Any], repo: Repository, person: Person) -
         "?\n\nThis is permanent: their record, contact details, consents and notes "
         "are removed from this database and cannot be brought back.",
         f"\n\n{consequences}" if consequences else "",
+        "\n\nTo erase them completely instead (also from notes that mention them and from "
+        "the backups, keeping your figures right), press E on their screen.",
     )
     sure = await screen.app.push_screen_wait(
         ConfirmDialog("Delete this person?", question, yes="Delete", no="Keep", dangerous=True)
