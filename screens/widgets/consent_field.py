@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Label, Select
 
 from organiser.dates import format_day
 from organiser.models import Consent, LawfulBasis
@@ -39,9 +39,10 @@ class ConsentField(Vertical):
         consent = self._consent
         with Horizontal(classes="consent-row"):
             yield Checkbox(self._label, consent.given, classes="consent-given", compact=True)
+            yield Label("given on ", classes="consent-label")
             yield Input(
                 format_day(consent.on) if consent.on else "",
-                placeholder="given on, e.g. today or 5/1/2026",
+                placeholder="e.g. today or 5/1/2026",
                 classes="consent-on",
                 compact=True,
             )
@@ -53,15 +54,17 @@ class ConsentField(Vertical):
                 classes="consent-basis",
                 compact=True,
             )
+            yield Label("source ", classes="consent-label")
             yield Input(
                 consent.source,
-                placeholder="source, e.g. sign-up sheet",
+                placeholder="e.g. sign-up sheet",
                 classes="consent-source",
                 compact=True,
             )
+            yield Label("expires ", classes="consent-label")
             yield Input(
                 format_day(consent.expires) if consent.expires else "",
-                placeholder="expires on (blank: never)",
+                placeholder="blank: never",
                 classes="consent-expires",
                 compact=True,
             )
