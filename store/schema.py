@@ -17,15 +17,25 @@ from organiser.errors import DatabaseCorrupt, DatabaseTooNew, StoreError
 from store.format import META_TABLE, SCHEMA_DOC, SnapshotCheck, Tables
 
 #: The schema this program writes. Raise it, and add a migration, whenever stored data changes.
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 #: Files written before versions were recorded hold this schema.
 FIRST_VERSION = 1
 VERSION_KEY = "version"
 
 Migration = Callable[[Tables], Tables]
 
-#: From version N (the key) to N + 1. Empty while there has only been version 1.
-MIGRATIONS: Mapping[int, Migration] = {}
+
+
+def _to_two(tables: Tables) -> Tables:
+    """Version 2 adds records (tombstones of deleted diary entries, the erasure audit trail)
+    and fields with defaults (a person's retention review, the kept diary file, a review's
+    suggestions and carried actions). Version 1 data is already valid version 2 data; the new
+    number is there so that an older program refuses the file instead of misreading it."""
+    return tables
+
+
+#: From version N (the key) to N + 1.
+MIGRATIONS: Mapping[int, Migration] = {1: _to_two}
 
 
 @dataclass(frozen=True)

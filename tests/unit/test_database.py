@@ -38,7 +38,7 @@ from store.paths import (
     sync_service,
     sync_warning,
 )
-from store.schema import CURRENT_VERSION, Schema, migrate
+from store.schema import CURRENT_VERSION, SCHEMA, Schema, migrate
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and signals")
 
@@ -61,8 +61,12 @@ def _schema_of(db: Path) -> dict[str, Any]:
     return json.loads(db.read_bytes())["_meta"]["schema"]  # type: ignore[no-any-return]
 
 
-def _with_people(db: Path, clock: FixedClock, *names: str) -> list[str]:
-    with open_store(db, clock) as opened:
+#: What the first release wrote.
+VERSION_ONE = Schema(version=1, migrations={})
+
+
+def _with_people(db: Path, clock: FixedClock, *names: str, schema: Schema = SCHEMA) -> list[str]:
+    with open_store(db, clock, schema=schema) as opened:
         return [opened.repo.save(Person(name=name)).id for name in names]
 
 
@@ -151,13 +155,14 @@ def _set_version(db: Path, version: int) -> None:
 
 def test_a_newer_schema_is_refused_and_left_untouched(db: Path, clock: FixedClock) -> None:
     _with_people(db, clock, "Ann")
-    _set_version(db, 3)
+    _set_version(db, CURRENT_VERSION + 1)
     before = db.read_bytes()
     with pytest.raises(DatabaseTooNew) as refused:
         open_store(db, clock)
     assert str(refused.value) == (
-        "This database was written by a newer version of Organiser (schema 3; this program "
-        "reads up to 1). Update Organiser; the file has been left untouched."
+        f"This database was written by a newer version of Organiser (schema {CURRENT_VERSION + 1}; "
+        f"this program reads up to {CURRENT_VERSION}). Update Organiser; the file has been left "
+        "untouched."
     )
     assert db.read_bytes() == before
     with pytest.raises(DatabaseTooNew):  # not DatabaseLocked: the lock was released
@@ -182,7 +187,7 @@ FAKE = Schema(version=3, migrations={1: _rename_people, 2: _add_tags})
 
 
 def test_an_older_schema_is_backed_up_then_migrated(db: Path, clock: FixedClock) -> None:
-    (ann,) = _with_people(db, clock, "Ann")
+    (ann,) = _with_people(db, clock, "Ann", schema=VERSION_ONE)
     old = db.read_bytes()
     with open_store(db, clock, schema=FAKE) as opened:
         person = opened.repo.get(Person, ann)
@@ -208,7 +213,7 @@ def _legacy_tinydb_file(db: Path, clock: FixedClock) -> str:
 
 def test_a_file_from_before_versioning_is_schema_one(db: Path, clock: FixedClock) -> None:
     ann = _legacy_tinydb_file(db, clock)
-    with open_store(db, clock) as opened:
+    with open_store(db, clock, schema=VERSION_ONE) as opened:
         assert opened.repo.get(Person, ann) is not None
     assert _schema_of(db)["version"] == 1
     ann = _legacy_tinydb_file(db, clock)
@@ -219,7 +224,7 @@ def test_a_file_from_before_versioning_is_schema_one(db: Path, clock: FixedClock
 
 
 def test_a_failing_migration_changes_nothing(db: Path, clock: FixedClock) -> None:
-    _with_people(db, clock, "Ann")
+    _with_people(db, clock, "Ann", schema=VERSION_ONE)
     before = db.read_bytes()
 
     def broken(tables: Tables) -> Tables:
@@ -230,6 +235,14 @@ def test_a_failing_migration_changes_nothing(db: Path, clock: FixedClock) -> Non
     assert db.read_bytes() == before
     with open_store(db, clock) as opened:  # and the lock was released
         assert opened.repo.count(Person) == 1
+
+
+def test_the_first_release_s_files_open_in_this_one(db: Path, clock: FixedClock) -> None:
+    (ann,) = _with_people(db, clock, "Ann", schema=VERSION_ONE)
+    with open_store(db, clock) as opened:
+        assert opened.repo.get(Person, ann) is not None
+        assert "schema 1 to 2" in opened.warnings[0]
+    assert _schema_of(db)["version"] == CURRENT_VERSION == 2
 
 
 def test_migrate_runs_each_step_on_a_copy() -> None:
