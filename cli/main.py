@@ -13,9 +13,17 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from cli import commands
 from cli.commands import add_log_arguments
+from cli.export import add_export_parser, default_out, keeping_the_diary
+from cli.export import export as export_command
+from cli.person import add_person_parser
+from cli.person import person as person_command
 from cli.restore import add_restore_arguments, offer_restore, restore
 from cli.review import add_review_arguments
 from cli.review import review as review_command
@@ -28,15 +36,26 @@ from store.database import OpenedStore, open_store
 from store.paths import backup_dir, config_dir, resolve_db_path
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but whatever it echoes back (a mistyped argument in an error) is made safe
+    for the terminal first: an argument can hold escape sequences."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(terminal_safe(message), file)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        super().exit(status, None if message is None else terminal_safe(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="the database file (default: $ORGANISER_DB, else your data folder)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="organiser",
         description="Organiser: 1-2-1s, leaders, campaigns and targets for community organisers.",
         parents=[common],
@@ -63,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
         "review", parents=[common], help="print or write a supervision review (md or html)"
     )
     add_review_arguments(review)
+    add_export_parser(commands, common)
+    add_person_parser(commands, common)
     return parser
 
 
@@ -117,7 +138,10 @@ def _run_app(args: argparse.Namespace) -> int:
         # so no collection pause ever walks the database while someone types.
         gc.collect()
         gc.freeze()
-        result = OrganiserApp(opened.repo, clock, warnings=opened.warnings).run()
+        app = OrganiserApp(
+            opened.repo, clock, warnings=opened.warnings, diary_path=default_out(opened.path)
+        )
+        result = app.run()
     if result == RESTORE:
         if restore(_db_path(args), None, ask=False) != 0:
             return 1
@@ -137,7 +161,7 @@ def _on_repo(command: RepoCommand) -> Callable[[argparse.Namespace], int]:
         with _session(args) as opened:
             profile = opened.repo.profile()
             clock = SystemClock(profile.zone) if profile else SystemClock()
-            return command(opened.repo, clock, args)
+            return keeping_the_diary(command)(opened.repo, clock, args)
 
     return run
 
@@ -151,6 +175,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "today": _on_repo(commands.today),
     "log": _on_repo(commands.log),
     "review": _on_repo(review_command),
+    "export": _on_repo(export_command),
+    "person": _on_repo(person_command),
 }
 
 

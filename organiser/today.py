@@ -6,21 +6,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from organiser.fundraising import SOURCE_LABELS, Owed, overdue_invoices
 from organiser.institutions import RENEWAL_WINDOW_DAYS as RENEWAL_WINDOW_DAYS
 from organiser.institutions import renewals_due as renewals_due
 from organiser.meetings import DuePoint, due_points
 from organiser.metrics import Cold, FollowUps, Rate, follow_ups, going_cold, one_to_one_rate
 from organiser.models import (
+    FundingSource,
+    FundraisingItem,
     Institution,
     Meeting,
     OneToOneStatus,
     Person,
     Profile,
     RelationalMeeting,
+    SupervisionReview,
     TrainingSession,
 )
+from organiser.money import format_pounds
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
+from organiser.supervision import OpenAction, open_actions
 from organiser.trainings import TODAY_WINDOW_DAYS, Nomination, coming_up, unconfirmed
 
 
@@ -39,6 +45,10 @@ class TodaySummary:
     nominations: list[Nomination] = field(default_factory=list)
     #: Open meeting action points due today or overdue, oldest first.
     action_points: list[DuePoint] = field(default_factory=list)
+    #: Actions agreed in finished supervision reviews and not yet done, soonest due first.
+    agreed_actions: list[OpenAction] = field(default_factory=list)
+    #: Invoices (dues, mostly) past their due date and not paid, longest overdue first.
+    dues_overdue: list[Owed] = field(default_factory=list)
 
     def name_of(self, person_id: str) -> str:
         person = self.people.get(person_id)
@@ -49,6 +59,7 @@ def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary
     meetings = repo.list(RelationalMeeting)
     people = {p.id: p for p in repo.list(Person)}
     sessions = repo.list(TrainingSession)
+    institutions = repo.list(Institution)
     booked = sorted(
         (m for m in meetings if m.status is OneToOneStatus.BOOKED and m.at.date() == today),
         key=lambda m: m.at,
@@ -58,12 +69,16 @@ def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary
         booked=booked,
         follow_ups=follow_ups(meetings, today),
         cold=going_cold(people.values(), meetings, today, profile.going_cold_weeks),
-        renewals=renewals_due(repo.list(Institution), today),
+        renewals=renewals_due(institutions, today),
         rate=one_to_one_rate(meetings, Period.named(PeriodKind.THIS_WEEK, today), profile),
         people=people,
         trainings=coming_up(sessions, today, profile.zone),
         nominations=unconfirmed(sessions, today, profile.zone),
         action_points=due_points(repo.list(Meeting), today),
+        agreed_actions=open_actions(repo.list(SupervisionReview)),
+        dues_overdue=overdue_invoices(
+            repo.list(FundraisingItem), today, {i.id: i for i in institutions}, people
+        ),
     )
 
 
@@ -112,6 +127,8 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
     ]
     lines += ["", f"Renewals due in the next {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)}):"]
     lines += [f"  {i.renewal_date:%d %b %Y}  {i.name}" for i in summary.renewals]
+    lines += ["", f"Dues and invoices overdue ({len(summary.dues_overdue)}):"]
+    lines += [_owed(o, today) for o in summary.dues_overdue]
     lines += ["", f"Trainings in the next {TODAY_WINDOW_DAYS} days ({len(summary.trainings)}):"]
     lines += [
         f"  {s.starts.astimezone(profile.zone):%a %d %b %H:%M}  {s.name}"
@@ -131,7 +148,23 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
         f"  from {d.meeting.title}"
         for d in summary.action_points
     ]
+    lines += ["", f"Agreed in supervision, not yet done ({len(summary.agreed_actions)}):"]
+    lines += [
+        f"  {'due ' + f'{o.action.due:%d %b}' if o.action.due else 'no date'}  {o.action.text}"
+        f"{'  (' + o.action.owner + ')' if o.action.owner else ''}"
+        f"  from {o.review.at:%d %b} with {o.review.supervisor}"
+        for o in summary.agreed_actions
+    ]
     return "\n".join(lines) + "\n"
+
+
+def _owed(owed: Owed, today: date) -> str:
+    item = owed.item
+    source = "" if item.source is FundingSource.MEMBER_DUES else f"  {SOURCE_LABELS[item.source]}"
+    return (
+        f"  due {item.due_on:%d %b %Y}  {owed.name}  {format_pounds(item.amount_pence)}{source}"
+        f"  ({owed.days_overdue(today)} day{'' if owed.days_overdue(today) == 1 else 's'} overdue)"
+    )
 
 
 def _due(due: DuePoint, today: date) -> str:
@@ -181,6 +214,18 @@ def as_json(summary: TodaySummary) -> dict[str, Any]:
             }
             for i in summary.renewals
         ],
+        "dues_overdue": [
+            {
+                "id": o.item.id,
+                "from": o.name,
+                "source": o.item.source.value,
+                "amount_pence": o.item.amount_pence,
+                "year": o.item.year,
+                "due": o.item.due_on.isoformat() if o.item.due_on else None,
+                "days_overdue": o.days_overdue(summary.day),
+            }
+            for o in summary.dues_overdue
+        ],
         "trainings": [
             {"id": s.id, "name": s.name, "starts": s.starts.isoformat(), "venue": s.venue}
             for s in summary.trainings
@@ -206,6 +251,17 @@ def as_json(summary: TodaySummary) -> dict[str, Any]:
                 "due": d.point.due.isoformat() if d.point.due else None,
             }
             for d in summary.action_points
+        ],
+        "agreed_actions": [
+            {
+                "review_id": o.review.id,
+                "id": o.action.id,
+                "text": o.action.text,
+                "owner": o.action.owner,
+                "due": o.action.due.isoformat() if o.action.due else None,
+                "supervisor": o.review.supervisor,
+            }
+            for o in summary.agreed_actions
         ],
     }
 

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import work
@@ -16,9 +17,13 @@ from textual.screen import Screen
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.repository import Repository
+from organiser.watched import WatchedRepository
 from screens.actions_screen import ActionsScreen
+from screens.calendar_flows import export_to_diary
+from screens.calendar_keeper import DiaryKeeper
 from screens.campaigns_screen import CampaignsScreen
 from screens.commands import BindingCommands, commands_for
+from screens.fundraising_screen import FundraisingScreen
 from screens.help_screen import HelpScreen
 from screens.institutions_screen import InstitutionsScreen
 from screens.ladder_screen import LadderScreen
@@ -29,15 +34,17 @@ from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
 from screens.person_flows import refuse_if_read_only, report
 from screens.profile_dialog import ProfileDialog
+from screens.record_check import offer_restore, read_every_record
+from screens.supervision_screen import SupervisionScreen
 from screens.today_screen import TodayScreen
 from screens.training_screen import TrainingScreen
 from screens.welcome import WelcomeScreen
 
 #: Actions that need a profile (after the welcome) before they make sense.
-NEEDS_PROFILE = frozenset({"show", "log_one_to_one", "edit_profile"})
+NEEDS_PROFILE = frozenset({"show", "log_one_to_one", "edit_profile", "export_diary"})
 
 
-class OrganiserApp(App[None]):
+class OrganiserApp(App[str | None]):
     """Receives its repository and clock; knows nothing of how records are stored."""
 
     TITLE = "Organiser"
@@ -56,16 +63,30 @@ class OrganiserApp(App[None]):
         Binding("c", "show('campaigns')", "Campaigns", show=False, id="app.campaigns"),
         Binding("a", "show('actions')", "Public actions", show=False, id="app.actions"),
         Binding("m", "show('meetings')", "Meetings", show=False, id="app.meetings"),
+        Binding("F", "show('fundraising')", "Fundraising", show=False, id="app.fundraising"),
+        Binding("S", "show('supervision')", "Supervision", show=False, id="app.supervision"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
         Binding("comma", "edit_profile", "Profile and targets", key_display=",", show=False,
                 id="app.profile"),
+        Binding("D", "export_diary", "Export to diary", show=False, id="app.export-diary"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
     ]
 
-    def __init__(self, repo: Repository, clock: Clock, *, warnings: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        clock: Clock,
+        *,
+        warnings: Sequence[str] = (),
+        diary_path: Path | None = None,
+    ) -> None:
         super().__init__()
+        # Every change is heard, so the diary file can be kept up to date (screens/calendar_*).
+        repo = watched = WatchedRepository(repo)
+        self.diary_keeper = DiaryKeeper(self, watched, clock)
+        self.diary_path = diary_path or Path.home() / "organiser.ics"
         self.repo = repo
         self.clock = clock
         self.warnings = tuple(warnings)
@@ -81,12 +102,16 @@ class OrganiserApp(App[None]):
             "campaigns": CampaignsScreen,
             "actions": ActionsScreen,
             "meetings": MeetingsScreen,
+            "supervision": SupervisionScreen,
+            "fundraising": FundraisingScreen,
         }
         for mode, screen in areas.items():
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]
 
     def on_mount(self) -> None:
         self._exit_on_hangup()
+        self.diary_keeper.start()
+        self._check_records()
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=20, markup=False)
         try:
@@ -98,6 +123,13 @@ class OrganiserApp(App[None]):
             self.switch_mode("today")
         else:
             self.push_screen(WelcomeScreen(self.repo, self.clock), self._welcomed)
+
+    @work(thread=True, exit_on_error=False, group="record-check")
+    def _check_records(self) -> None:
+        """Validate every record off the main thread (see screens/record_check.py)."""
+        damaged = read_every_record(self.repo)
+        if damaged is not None:
+            self.call_from_thread(offer_restore, self, damaged)
 
     def _exit_on_hangup(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the app the normal way,
@@ -153,6 +185,13 @@ class OrganiserApp(App[None]):
             if isinstance(screen, TodayScreen):
                 screen.refresh_summary()
             return
+
+    def on_unmount(self) -> None:
+        self.diary_keeper.flush()
+
+    @work(exit_on_error=False, group="diary")
+    async def action_export_diary(self) -> None:
+        await export_to_diary(self.screen, self.repo, self.clock, self.diary_path)
 
     def action_help(self) -> None:
         screen = self.screen

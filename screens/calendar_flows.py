@@ -1,4 +1,4 @@
-"""Export to diary from anywhere (key X): the dialog, then the "keep it up to date" setting
+"""Export to diary from anywhere (key D): the dialog, then the "keep it up to date" setting
 saved in the Profile, and a word about where the file went."""
 
 from __future__ import annotations

@@ -120,10 +120,10 @@ class DiaryKeeper:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        diary = self._kept() if self._dirty else None
-        self._dirty = False
-        if diary is None:
-            return
-        # Nothing can be told at close; the next start rewrites the file anyway.
-        with contextlib.suppress(OSError, OrganiserError):
-            self.write(diary)
+        # Nothing can be told at close, and nothing here may stop the app closing: the next
+        # start rewrites the file anyway.
+        with contextlib.suppress(Exception):
+            diary = self._kept() if self._dirty else None
+            self._dirty = False
+            if diary is not None:
+                self.write(diary)

@@ -22,12 +22,21 @@ MOVING_AROUND = (
 )
 
 
-def _keys_table(rows: Sequence[tuple[str, str]]) -> Table:
+def _keys_table(rows: Sequence[tuple[str, str]], columns: int = 1) -> Table:
+    """Keys and what they do, down the first column and then the next (the many keys that
+    work everywhere take two, so the help fits the screen)."""
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", min_width=14)
-    table.add_column()
-    for key, description in rows:
-        table.add_row(Text(key), Text(description))
+    for _ in range(columns):
+        table.add_column(style="bold", min_width=14 if columns == 1 else 8)
+        table.add_column()
+    height = -(-len(rows) // columns)
+    for line in range(height):
+        cells: list[Text] = []
+        for column in range(columns):
+            index = column * height + line
+            key, description = rows[index] if index < len(rows) else ("", "")
+            cells += [Text(key), Text(description)]
+        table.add_row(*cells)
     return table
 
 
@@ -52,7 +61,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(self._place), classes="help-heading")
             yield Static(_keys_table(here), id="help-here")
             yield Static(Text("Everywhere"), classes="help-heading")
-            yield Static(_keys_table([*everywhere, *MOVING_AROUND]), id="help-everywhere")
+            yield Static(
+                _keys_table([*everywhere, *MOVING_AROUND], columns=2), id="help-everywhere"
+            )
         yield Footer()
 
     def action_close(self) -> None:

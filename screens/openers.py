@@ -8,13 +8,23 @@ from textual.screen import Screen
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.models import Institution, Meeting, Person, RelationalMeeting, TrainingSession
+from organiser.models import (
+    FundraisingItem,
+    Institution,
+    Meeting,
+    Person,
+    RelationalMeeting,
+    SupervisionReview,
+    TrainingSession,
+)
 from organiser.repository import Repository
+from screens.fundraising_detail import FundraisingItemScreen
 from screens.institution_detail import InstitutionDetailScreen
 from screens.meeting_detail import MeetingDetailScreen
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import report
+from screens.supervision_review import SupervisionReviewScreen
 from screens.training_detail import TrainingDetailScreen
 
 
@@ -57,4 +67,14 @@ def _screen_for(repo: Repository, clock: Clock, kind: str, record_id: str) -> Sc
         if team_meeting is None:
             return None
         return MeetingDetailScreen(repo, clock, team_meeting, point_id=point_id or None)
+    if kind in ("supervision", "agreed_action"):
+        # An agreed action's id is "<review id>/<action id>": open the review on that action.
+        review_id, _, action_id = record_id.partition("/")
+        review = repo.get(SupervisionReview, review_id)
+        if review is None:
+            return None
+        return SupervisionReviewScreen(repo, clock, review, action_id=action_id or None)
+    if kind == "fundraising_item":
+        item = repo.get(FundraisingItem, record_id)
+        return FundraisingItemScreen(repo, clock, item) if item else None
     return None

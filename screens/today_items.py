@@ -9,10 +9,13 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from organiser.fundraising import Owed
 from organiser.meetings import DuePoint
 from organiser.metrics import Cold, Rate
-from organiser.models import Institution, Profile, RelationalMeeting
+from organiser.models import FundingSource, Institution, Profile, RelationalMeeting
 from organiser.models.base import optional_date
+from organiser.money import format_pounds
+from organiser.supervision import OpenAction
 from organiser.today import TodaySummary
 
 
@@ -95,6 +98,20 @@ def renewal_option(institution: Institution, today: date) -> Option:
     return Option(line, id=str(ItemRef("institution", institution.id)))
 
 
+def owed_option(owed: Owed, today: date) -> Option:
+    """An overdue invoice, dues mostly: who owes how much, and since when."""
+    item = owed.item
+    line = Text()
+    if item.due_on is not None:
+        line.append(f"{short_day(item.due_on, today)} overdue  ", style="bold red")
+    line.append("Dues " if item.source is FundingSource.MEMBER_DUES else "Invoice ", style="bold")
+    line.append(owed.name)
+    line.append(f"  {format_pounds(item.amount_pence)}", style="bold")
+    if item.year != today.year:
+        line.append(f"  for {item.year}", style="dim")
+    return Option(line, id=str(ItemRef("fundraising_item", item.id)))
+
+
 def action_point_option(due: DuePoint, summary: TodaySummary) -> Option:
     """An open action point from a meeting; its id is "<meeting id>/<point id>"."""
     point = due.point
@@ -109,3 +126,19 @@ def action_point_option(due: DuePoint, summary: TodaySummary) -> Option:
     line.append(f": {point.text}")
     line.append(f"  from {due.meeting.title}", style="dim")
     return Option(line, id=str(ItemRef("action_point", f"{due.meeting.id}/{point.id}")))
+
+
+def agreed_action_option(agreed: OpenAction, summary: TodaySummary) -> Option:
+    """An action agreed in supervision, open until done; its id is "<review id>/<action id>"."""
+    action = agreed.action
+    line = Text()
+    if action.due is not None and agreed.is_overdue(summary.day):
+        line.append(f"{short_day(action.due, summary.day)} overdue  ", style="bold red")
+    elif action.due is not None:
+        line.append(f"due {short_day(action.due, summary.day)}  ", style="bold")
+    line.append("Agreed in supervision", style="bold")
+    if action.owner:
+        line.append(f" ({action.owner})", style="bold")
+    line.append(f": {action.text}")
+    line.append(f"  with {agreed.review.supervisor}", style="dim")
+    return Option(line, id=str(ItemRef("agreed_action", agreed.reference)))

@@ -16,24 +16,30 @@ from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.meetings import find_point, mark_done
 from organiser.metrics import one_to_one_rate
-from organiser.models import Meeting, Person, Profile, RelationalMeeting
+from organiser.models import Meeting, Person, Profile, RelationalMeeting, SupervisionReview
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
+from organiser.supervision import find_action, set_done
 from organiser.today import RENEWAL_WINDOW_DAYS, TodaySummary, build_today
 from organiser.trainings import TODAY_WINDOW_DAYS
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
 from screens.today_items import (
     ItemRef,
     action_point_option,
+    agreed_action_option,
     booked_option,
     cold_option,
     follow_up_option,
+    owed_option,
     rate_text,
     renewal_option,
 )
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
 from screens.widgets.training_today import nomination_option, training_option
+
+#: Each Today list shows at most this many items, then says how many more there are.
+SECTION_LIMIT = 50
 
 #: The periods `w` steps through for the 1-2-1 rate.
 RATE_PERIODS = (
@@ -57,6 +63,7 @@ class TodayScreen(Screen[None]):
         Binding("f", "tick_follow_up", "Done", id="today.tick"),
         Binding("w", "next_period", "Rate period", id="today.period"),
         Binding("r", "refresh", "Refresh", id="today.refresh"),
+        Binding("v", "start_review", "Supervision review", id="today.review"),
     ]
 
     def __init__(self, repo: Repository, clock: Clock) -> None:
@@ -64,6 +71,7 @@ class TodayScreen(Screen[None]):
         self.repo = repo
         self.clock = clock
         self.summary: TodaySummary | None = None
+        self._just_mounted = False
         self.profile: Profile | None = None
         self.period_index = 0
 
@@ -85,10 +93,15 @@ class TodayScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Today"
         self.refresh_summary()
+        self._just_mounted = True
         self.query_one("#today-booked", TodayList).focus()
 
     def on_screen_resume(self) -> None:
-        if self.summary is not None:
+        """Coming back to Today shows what changed meanwhile (not on the first showing, which
+        on_mount has just built)."""
+        if self._just_mounted:
+            self._just_mounted = False
+        elif self.summary is not None:
             self.refresh_summary()
 
     def refresh_summary(self) -> None:
@@ -127,6 +140,7 @@ class TodayScreen(Screen[None]):
                 f"{len(summary.follow_ups.overdue)} overdue), "
                 f"{len(summary.action_points)} action points",
                 [follow_up_option(m, summary, overdue=False) for m in summary.follow_ups.due_today]
+                + [agreed_action_option(o, summary) for o in summary.agreed_actions]
                 + [follow_up_option(m, summary, overdue=True) for m in summary.follow_ups.overdue]
                 + [action_point_option(d, summary) for d in summary.action_points],
                 "No follow-ups due, and no action points",
@@ -139,9 +153,11 @@ class TodayScreen(Screen[None]):
             ),
             (
                 "#today-renewals",
-                f"Renewals due in the next {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)})",
-                [renewal_option(i, summary.day) for i in summary.renewals],
-                "No renewals due",
+                f"Renewals due in {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)}), "
+                f"dues overdue ({len(summary.dues_overdue)})",
+                [owed_option(o, summary.day) for o in summary.dues_overdue]
+                + [renewal_option(i, summary.day) for i in summary.renewals],
+                "No renewals due, and no dues overdue",
             ),
             (
                 "#today-trainings",
@@ -161,6 +177,10 @@ class TodayScreen(Screen[None]):
             highlighted = section.highlighted
             section.border_title = title
             section.clear_options()
+            if len(options) > SECTION_LIMIT:
+                more = len(options) - SECTION_LIMIT
+                options = options[:SECTION_LIMIT]
+                options.append(Option(Text(f"… and {more:,} more", style="dim"), disabled=True))
             if options:
                 section.add_options(options)
                 section.highlighted = min(highlighted or 0, len(options) - 1)
@@ -197,7 +217,7 @@ class TodayScreen(Screen[None]):
     def action_tick_follow_up(self) -> None:
         """Tick the chosen follow-up or meeting action point done today."""
         item = self._current()
-        if item is None or item.kind not in ("follow_up", "action_point"):
+        if item is None or item.kind not in ("follow_up", "action_point", "agreed_action"):
             self.notify(
                 "Choose a follow-up or action point first (tab to the follow-ups list).",
                 markup=False,
@@ -207,6 +227,8 @@ class TodayScreen(Screen[None]):
             return
         if item.kind == "action_point":
             self._tick_point(item.record_id)
+        elif item.kind == "agreed_action":
+            self._tick_agreed(item.record_id)
         else:
             self._tick(item.record_id)
 
@@ -221,6 +243,23 @@ class TodayScreen(Screen[None]):
         self.repo.save(mark_done(meeting, point_id, self.clock.today()))
         self.notify(f"Action point done: {point.text}", markup=False)
         self.refresh_summary()
+
+    @work(exit_on_error=False)
+    async def _tick_agreed(self, reference: str) -> None:
+        found = find_action(self.repo.list(SupervisionReview), reference)
+        if found is None:
+            self.notify("That agreed action is no longer on record.", severity="warning")
+            return
+        self.repo.save(set_done(found.review, found.action.id, self.clock.today()))
+        self.notify(f"Agreed action done: {found.action.text}", markup=False)
+        self.refresh_summary()
+
+    @work(exclusive=True, group="today-review", exit_on_error=False)
+    async def action_start_review(self) -> None:
+        """Start a supervision review, filled in from the records, and open it."""
+        from screens.supervision_review import start_and_open
+
+        await start_and_open(self, self.repo, self.clock)
 
     @work(exit_on_error=False)
     async def _tick(self, meeting_id: str) -> None:

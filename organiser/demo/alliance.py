@@ -21,12 +21,15 @@ from organiser.demo.supervision import build_supervision
 from organiser.demo.training import build_trainings
 from organiser.models import (
     RECORD_TYPES,
+    AuditEntry,
     Institution,
     Person,
     Profile,
     Record,
     RelationalMeeting,
+    Tombstone,
 )
+from organiser.review_records import Records
 
 R = TypeVar("R", bound=Record)
 
@@ -34,7 +37,7 @@ ORGANISER = "Sam Adeyemi"
 ALLIANCE = "Leicester Together"
 #: Monday, Tuesday and Thursday: the seed role's three days a week.
 WORKING_DAYS = (0, 1, 3)
-MAX_SCALE = 200.0
+MAX_SCALE = 400.0
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,11 @@ class DemoAlliance:
 
     @property
     def counts(self) -> dict[str, int]:
-        """How many records of each type, by type name ("Person": 130), in `RECORD_TYPES` order."""
+        """How many records of each type, by type name ("Person": 130), in `RECORD_TYPES` order
+        (Tombstones and the audit trail are bookkeeping, never demo records)."""
         tally = Counter(type(r).__name__ for r in self.records)
-        return {t.__name__: tally[t.__name__] for t in RECORD_TYPES}
+        kept = (t for t in RECORD_TYPES if t not in (Tombstone, AuditEntry))
+        return {t.__name__: tally[t.__name__] for t in kept}
 
     @property
     def people(self) -> int:
@@ -122,15 +127,20 @@ def build_demo(
     meetings = build_meetings(ctx, alliance, cast, campaigns)
     trainings = build_trainings(ctx, cast)
     target, items = build_fundraising(ctx, alliance, cast)
-    reviews = build_supervision(
-        ctx,
-        one_to_ones,
-        cast.ladder_moves,
-        trainings,
-        items,
-        ORGANISER.split()[0],
-        profile.one_to_ones_per_day,
+    sources = Records(
+        profile=profile,
+        people=cast.people,
+        one_to_ones=one_to_ones,
+        ladder_moves=cast.ladder_moves,
+        trainings=trainings,
+        conversations=listening.conversations,
+        campaigns=campaigns.campaigns,
+        actions=campaigns.actions,
+        meetings=meetings,
+        fundraising_items=items,
+        fundraising_targets=[target],
     )
+    reviews = build_supervision(ctx, sources, ORGANISER.split()[0])
     records: list[Record] = [
         profile,
         *cast.people,

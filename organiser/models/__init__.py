@@ -1,5 +1,6 @@
 """Every record the program keeps. `RECORD_TYPES` is the list the store and exports walk."""
 
+from organiser.models.audit import AuditEntry, AuditEvent
 from organiser.models.base import (
     UNSAVED,
     Part,
@@ -19,6 +20,7 @@ from organiser.models.campaigns import (
     StageMove,
     Stance,
 )
+from organiser.models.diary import DiaryFile, DiaryKind
 from organiser.models.fundraising import (
     DuesKind,
     FundingSource,
@@ -44,6 +46,7 @@ from organiser.models.people import (
 )
 from organiser.models.profile import Profile
 from organiser.models.supervision import AgreedAction, Figure, ReviewStatus, SupervisionReview
+from organiser.models.tombstones import Tombstone
 from organiser.models.training import (
     Participation,
     ParticipationStatus,
@@ -67,6 +70,8 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     FundraisingTarget,
     FundraisingItem,
     SupervisionReview,
+    Tombstone,
+    AuditEntry,
 )
 RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {t.kind: t for t in RECORD_TYPES}
 
@@ -77,10 +82,14 @@ __all__ = [
     "UNSAVED",
     "ActionPoint",
     "AgreedAction",
+    "AuditEntry",
+    "AuditEvent",
     "Campaign",
     "Consent",
     "Conversation",
     "CycleStage",
+    "DiaryFile",
+    "DiaryKind",
     "DuesKind",
     "Figure",
     "FundingSource",
@@ -113,6 +122,7 @@ __all__ = [
     "StageMove",
     "Stance",
     "SupervisionReview",
+    "Tombstone",
     "TrainingKind",
     "TrainingSession",
     "new_id",

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, Field, StrictInt
 
 from organiser.models.base import Line, Name, Pence, Record, RecordId
 from organiser.models.campaigns import DEFAULT_CYCLE_NAMES, CycleStage
+from organiser.models.diary import DiaryFile
 from organiser.models.people import DEFAULT_STAGE_NAMES, LadderStage
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -50,8 +51,12 @@ class Profile(Record):
     hard_money_percent: Annotated[StrictInt, Field(ge=0, le=100)] = 50
     training_days_per_year: Annotated[float, Field(ge=0, le=366, allow_inf_nan=False)] = 10.0
     going_cold_weeks: Annotated[StrictInt, Field(ge=1, le=104)] = 4
+    #: The retention sweep lists people with no activity for this many months.
+    retention_months: Annotated[StrictInt, Field(ge=1, le=240)] = 24
     ladder_names: dict[LadderStage, Name] = Field(default_factory=lambda: dict(DEFAULT_STAGE_NAMES))
     cycle_names: dict[CycleStage, Name] = Field(default_factory=lambda: dict(DEFAULT_CYCLE_NAMES))
+    #: The calendar file rewritten after every change; None when the organiser keeps none.
+    diary_file: DiaryFile | None = None
 
     @property
     def zone(self) -> ZoneInfo:

@@ -17,17 +17,20 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("campaigns", "Campaigns", "c"),
     ("actions", "Actions", "a"),
     ("meetings", "Meetings", "m"),
+    ("fundraising", "Fundraising", "F"),
+    ("supervision", "Supervision", "S"),
 )
 
 
 class NavBar(Static):
     """ "t Today  p People  o 1-2-1s …", the current area highlighted; each name can be
-    clicked as well as reached by its key."""
+    clicked as well as reached by its key. When the areas do not fit on one line they go on
+    two, broken between areas, never between a key and its name."""
 
     DEFAULT_CSS = """
     NavBar {
         width: 100%;
-        height: 1;
+        height: auto;
         padding: 0 1;
         background: $panel;
         color: $text-muted;
@@ -35,8 +38,24 @@ class NavBar(Static):
     """
 
     def __init__(self, current: str) -> None:
-        parts = []
+        self._parts = []
         for mode, label, key in AREAS:
             style = "bold $text on $primary" if mode == current else "$text"
-            parts.append(f"[@click=app.show('{mode}')][$accent]{key}[/][{style}] {label} [/][/]")
-        super().__init__(Content.from_markup(" ".join(parts)), id="nav-bar")
+            self._parts.append(
+                Content.from_markup(
+                    f"[@click=app.show('{mode}')][$accent]{key}[/][{style}] {label} [/][/]"
+                )
+            )
+        super().__init__(Content(" ").join(self._parts), id="nav-bar")
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        lines: list[list[Content]] = [[]]
+        used = 0
+        for part in self._parts:
+            if lines[-1] and used + 1 + part.cell_length > width:
+                lines.append([])
+                used = 0
+            used += part.cell_length + (1 if lines[-1] else 0)
+            lines[-1].append(part)
+        self.update(Content("\n").join(Content(" ").join(line) for line in lines))

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from organiser.calendar.export import DiaryChoice, build_diary
 from organiser.clock import LONDON, SystemClock
 from organiser.repository import Repository
 from organiser.today import build_today
@@ -25,7 +26,10 @@ def _jobs(repo: Repository) -> dict[str, Callable[[], object]]:
     clock = SystemClock(LONDON)
     profile = repo.profile()
     assert profile is not None
-    return {"build_today": lambda: build_today(repo, profile, clock.today())}
+    return {
+        "build_today": lambda: build_today(repo, profile, clock.today()),
+        "export_ical": lambda: build_diary(repo, DiaryChoice(), clock.today()),
+    }
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Export to diary (key X): the dialog, the file it writes, and the file kept up to date."""
+"""Export to diary (key D): the dialog, the file it writes, and the file kept up to date."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ async def until(pilot: Pilot[object], done: Callable[[], bool], tries: int = 100
 
 async def open_dialog(pilot: Pilot[object]) -> DiaryDialog:
     await pilot.pause()
-    await pilot.press("X")
+    await pilot.press("D")
     await wait_for_screen(pilot, DiaryDialog)
     dialog = pilot.app.screen
     assert isinstance(dialog, DiaryDialog)
@@ -173,7 +173,7 @@ async def test_export_to_diary_is_in_the_help_and_the_palette(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert any(
-            c.key == "X" and c.description == "Export to diary" for c in commands_for(app.screen)
+            c.key == "D" and c.description == "Export to diary" for c in commands_for(app.screen)
         )
         await pilot.press("question_mark")
         await wait_for_screen(pilot, HelpScreen)
