@@ -3,32 +3,14 @@ none, readable by its owner alone, since exports hold personal data."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
-PRIVATE = 0o600
+from organiser.files import atomic_write
 
 
 def write_private(path: Path, text: str) -> Path:
-    """Write `text` (UTF-8) to `path`, replacing any file there, mode 0600.
-
-    The text goes to a temporary file beside `path` first and is renamed over it, so a
-    failure leaves the old file (or none), never half a file. Returns the path written;
-    raises OSError, the temporary file removed.
-    """
+    """Write `text` (UTF-8) to `path`, replacing any file there, mode 0600, atomically (see
+    `organiser.files.atomic_write`). Returns the path written; raises OSError."""
     path = path.expanduser()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, PRIVATE)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    atomic_write(path, text.encode("utf-8"))
     return path
