@@ -26,6 +26,7 @@ from organiser.models import (
     Record,
 )
 from screens.people_screen import PeopleScreen
+from screens.today_screen import TodayScreen
 from store.repository import TinyRepository
 
 SIZE = (120, 36)
@@ -119,6 +120,18 @@ async def wait_for_screen(pilot: Pilot[object], kind: type[Screen[Any]], tries: 
             return
         await pilot.pause(0.05)
     raise AssertionError(f"{type(pilot.app.screen).__name__} is on top, not {kind.__name__}")
+
+
+async def wait_for_today(pilot: Pilot[object], tries: int = 80) -> TodayScreen:
+    """Wait until Today is on top and shows its summary, which is built in a thread."""
+    await wait_for_screen(pilot, TodayScreen)
+    for _ in range(tries):
+        screen = pilot.app.screen
+        if isinstance(screen, TodayScreen) and screen.summary_ready:
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.05)
+    raise AssertionError("the Today summary never arrived")
 
 
 async def go_to_people(pilot: Pilot[object]) -> PeopleScreen:

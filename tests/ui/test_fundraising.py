@@ -30,7 +30,15 @@ from screens.fundraising_target import TargetDialog
 from screens.today_screen import TodayScreen
 from screens.widgets.fundraising_table import FundraisingTable
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, notices, screen_text, tab_to, wait_for_screen
+from tests.ui.conftest import (
+    SIZE,
+    has_id,
+    notices,
+    screen_text,
+    tab_to,
+    wait_for_screen,
+    wait_for_today,
+)
 from tests.ui.test_institutions import field_errors, prose
 
 TODAY = date(2026, 11, 23)
@@ -372,7 +380,7 @@ async def test_today_lists_a_dues_invoice_overdue_and_opens_it(
     )
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_today(pilot)
         assert isinstance(app.screen, TodayScreen)
         text = screen_text(app)
         assert "dues overdue (1)" in text
@@ -387,7 +395,7 @@ async def test_today_lists_a_dues_invoice_overdue_and_opens_it(
         paid = repo.get(FundraisingItem, overdue.id)
         assert paid is not None and paid.status is FundingStatus.PAID and paid.paid_on == TODAY
         await pilot.press("escape")
-        await wait_for_screen(pilot, TodayScreen)
+        await wait_for_today(pilot)
         assert "dues overdue (0)" in screen_text(app)
 
 

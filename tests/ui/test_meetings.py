@@ -14,7 +14,7 @@ from screens.meeting_point import ActionPointDialog
 from screens.meetings_screen import MeetingsScreen
 from screens.today_screen import TodayScreen
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, screen_text, tab_to, wait_for_screen
+from tests.ui.conftest import SIZE, has_id, screen_text, tab_to, wait_for_screen, wait_for_today
 
 TODAY = date(2026, 11, 23)
 
@@ -126,7 +126,7 @@ async def test_tick_an_action_point_from_today_and_open_its_meeting(
     )
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_today(pilot)
         assert isinstance(app.screen, TodayScreen)
         text = screen_text(app)
         assert "2 action points" in text
@@ -139,7 +139,7 @@ async def test_tick_an_action_point_from_today_and_open_its_meeting(
         assert stored is not None
         done = {p.text: p.done_on for p in stored.action_points}
         assert done == {"Send the minutes": TODAY, "Ring the vicar": None, "Not yet": None}
-        await pilot.pause()
+        await wait_for_today(pilot)
         assert "Send the minutes" not in screen_text(app)
 
         await pilot.press("enter")

@@ -33,7 +33,15 @@ from screens.supervision_start import StartReviewDialog
 from screens.today_screen import TodayScreen
 from screens.widgets.review_parts import AgreedActionTable, CarriedTable, SuggestionList
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, notices, screen_text, tab_to, wait_for_screen
+from tests.ui.conftest import (
+    SIZE,
+    has_id,
+    notices,
+    screen_text,
+    tab_to,
+    wait_for_screen,
+    wait_for_today,
+)
 
 TODAY = date(2026, 11, 23)
 
@@ -176,8 +184,7 @@ async def test_start_from_today_reflect_agree_finish_export_and_see_the_action_o
 
         await pilot.press("escape")
         await pilot.press("t")
-        await wait_for_screen(pilot, TodayScreen)
-        await pilot.pause()
+        await wait_for_today(pilot)
         text = screen_text(app)
         assert "due 27 Nov  Agreed in supervision (Jo Bloggs): Block" in text
         await tab_to(pilot, has_id("today-follow-ups"))
@@ -187,7 +194,7 @@ async def test_start_from_today_reflect_agree_finish_export_and_see_the_action_o
         assert isinstance(opened, SupervisionReviewScreen)
         assert opened.review.id == finished.id and opened.actions.current_id == action.id
         await pilot.press("escape")
-        await wait_for_screen(pilot, TodayScreen)
+        await wait_for_today(pilot)
         await tab_to(pilot, has_id("today-follow-ups"))
         await pilot.press("f")  # done: it leaves Today
         await pilot.pause()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, time, timedelta
 
+import pytest
+
+import screens.today_screen
 from organiser.clock import LONDON, FixedClock
 from organiser.models import (
     Institution,
@@ -13,10 +17,12 @@ from organiser.models import (
     Profile,
     RelationalMeeting,
 )
+from organiser.repository import Repository
+from organiser.today import TodaySummary, build_today
 from screens.app import OrganiserApp
-from screens.today_screen import TodayList, TodayScreen
+from screens.today_screen import LOADING, TodayList, TodayScreen
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, screen_text, tab_to
+from tests.ui.conftest import SIZE, has_id, screen_text, tab_to, wait_for_today
 
 TODAY = date(2026, 11, 23)
 
@@ -50,7 +56,7 @@ async def test_the_app_opens_on_today_with_every_section(
     seed(repo)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_today(pilot)
         assert isinstance(app.screen, TodayScreen)
         text = screen_text(app)
         assert "Today — Monday 23 November 2026" in text
@@ -66,18 +72,53 @@ async def test_the_app_opens_on_today_with_every_section(
         assert "Last 4 weeks: 2 1-2-1s held over 12 working days" in screen_text(app)
 
 
+async def test_today_paints_at_once_and_fills_in_when_the_summary_is_built(
+    repo: TinyRepository, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing blocks the first frame: until the summary arrives each list says it is loading,
+    and the keys still work."""
+    seed(repo)
+    release = threading.Event()
+
+    def slow_build(repo: Repository, profile: Profile, today: date) -> TodaySummary:
+        assert release.wait(10), "the test never let the summary be built"
+        return build_today(repo, profile, today)
+
+    monkeypatch.setattr(screens.today_screen, "build_today", slow_build)
+    app = OrganiserApp(repo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and not screen.summary_ready
+        text = screen_text(app)
+        assert "Today — Monday 23 November 2026" in text
+        assert text.count(LOADING) == 7  # the rate line and each of the six lists
+        await pilot.press("tab")  # the screen answers keys while it waits
+        await pilot.press("f")
+        await pilot.pause()
+        release.set()
+        await wait_for_today(pilot)
+        text = screen_text(app)
+        assert LOADING not in text
+        assert "14:00  Amina [b]Khan[/b]  at Library" in text
+        assert "This week: 1 1-2-1s held" in text
+        # The follow-up was not ticked while the list was loading.
+        assert all(m.follow_up_done_on is None for m in repo.list(RelationalMeeting))
+
+
 async def test_ticking_a_follow_up_saves_it_done_today(
     repo: TinyRepository, clock: FixedClock
 ) -> None:
     ids = seed(repo)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_today(pilot)
         await tab_to(pilot, has_id("today-follow-ups"))
         await pilot.press("f")
         await pilot.pause()
         stored = repo.get(RelationalMeeting, ids["due"])
         assert stored is not None and stored.follow_up_done_on == TODAY
+        await wait_for_today(pilot)
         assert "No follow-ups due" in screen_text(app)
 
 
@@ -87,7 +128,7 @@ async def test_enter_opens_the_record_behind_a_line(
     ids = seed(repo)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_today(pilot)
         await tab_to(pilot, has_id("today-cold"))
         await pilot.press("enter")
         await pilot.pause()
@@ -106,7 +147,7 @@ async def test_log_a_1_2_1_from_today_with_a_new_person_and_see_it_counted(
     seed(repo)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_today(pilot)
         assert isinstance(app.screen, TodayScreen)
         await pilot.press("l")
         await pilot.pause()
@@ -120,7 +161,7 @@ async def test_log_a_1_2_1_from_today_with_a_new_person_and_see_it_counted(
         await pilot.press(*"today")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.pause()
+        await wait_for_today(pilot)
 
         assert isinstance(app.screen, TodayScreen)
         [zofia] = [p for p in repo.list(Person) if p.name == "Zofia Wójcik"]

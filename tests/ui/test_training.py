@@ -29,7 +29,7 @@ from screens.widgets.field_error import FieldError
 from screens.widgets.training_checklist import TrainingChecklist
 from screens.widgets.training_table import TrainingTable
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, has_id, screen_text, tab_to
+from tests.ui.conftest import SIZE, has_id, screen_text, tab_to, wait_for_today
 
 MONDAY = date(2026, 11, 23)
 
@@ -300,7 +300,7 @@ async def test_today_lists_an_upcoming_training_and_who_is_still_to_confirm(
     filled.save_all([session, far])
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await wait_for_today(pilot)
         text = screen_text(app)
         assert "Trainings in the next 7 days (1)" in text
         assert "Thu 26 Nov 18:00  Power and action  at Library" in text
