@@ -74,6 +74,7 @@ class PeopleScreen(Screen[None]):
         self._profile: Profile | None = None
         self._lapsed: set[str] = set()
         self._lapsed_only = False
+        self._count_line = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,14 +140,27 @@ class PeopleScreen(Screen[None]):
         if self._lapsed_only:
             matches = [p for p in matches if p.id in self._lapsed]
         self.table.show(matches)
-        line = count_line(
+        self._count_line = count_line(
             len(matches),
             len(self._finder),
             bool(text.strip()),
             self._lapsed_only,
             len(self._lapsed),
         )
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """The count line, and while only some rows are shown, how many and what to do."""
+        line = self._count_line
+        shown = self.table.rows_shown
+        if shown < len(self.table.shown_ids):
+            line += f" · showing {shown:,}: type to narrow"
         self.query_one("#people-count", Static).update(Text(line))
+
+    @on(DataTable.RowHighlighted, "#people-table")
+    def _row_highlighted(self) -> None:
+        """Moving down the list adds rows as the end is reached: say how many there are."""
+        self._show_count()
 
     @property
     def current(self) -> Person | None:
@@ -231,8 +245,7 @@ class PeopleScreen(Screen[None]):
             self._lapsed_only = False
             self.query_one("#people-search", Input).value = ""
             self.filter("")
-        if person.id in self.table.shown_ids:
-            self.table.move_cursor(row=self.table.shown_ids.index(person.id), animate=False)
+        self.table.move_to(person.id)
         self.table.focus()
 
     @on(Worker.StateChanged)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from organiser.models import Institution, LadderStage, Person
@@ -26,6 +27,9 @@ FIXED = {"Ladder stage": 16, "Phone": 16, "Consent": 7}
 LAPSED = "lapsed"
 
 SCROLLBAR = 2
+#: Rows added at a time: the first this many matches, then as many more each time the
+#: cursor reaches the last row shown, so a list of thousands opens and filters at once.
+WINDOW = 200
 
 
 def column_widths(width: int) -> list[int]:
@@ -77,6 +81,7 @@ class PeopleTable(DataTable[Cell], inherit_bindings=False):
         self._cells: dict[str, tuple[Cell, ...]] = {}
         self._shown: list[str] = []
         self._reloaded = False
+        self._adding = False  # adding rows moves the cursor, which must not add more then
 
     def on_mount(self) -> None:
         self._fit_columns(120)
@@ -130,14 +135,55 @@ class PeopleTable(DataTable[Cell], inherit_bindings=False):
         self._fill(ids, self.current_id, keep_row)
 
     def _fill(self, ids: list[str], keep_id: str | None, keep_row: int) -> None:
-        self.clear()
-        for person_id in ids:
-            self.add_row(*self._cells[person_id], key=person_id)
+        """Rows for the first window of `ids`, more if needed to keep the cursor's place."""
+        self._adding = True  # clearing moves the cursor too
+        try:
+            self.clear()
+        finally:
+            self._adding = False
         self._shown = ids
+        wanted = keep_row + 1
+        if keep_id in ids:
+            wanted = ids.index(keep_id) + 1
+        self._add_rows(max(WINDOW, wanted))
         if keep_id in ids:
             self.move_cursor(row=ids.index(keep_id), animate=False)
         elif ids:
-            self.move_cursor(row=min(keep_row, len(ids) - 1), animate=False)
+            self.move_cursor(row=min(keep_row, self.row_count - 1), animate=False)
+
+    def _add_rows(self, upto: int) -> None:
+        """Add rows until `upto` of the shown people have one (or all of them do)."""
+        if self._adding:
+            return
+        self._adding = True
+        try:
+            for person_id in self._shown[self.row_count : upto]:
+                self.add_row(*self._cells[person_id], key=person_id)
+        finally:
+            self._adding = False
+
+    @property
+    def rows_shown(self) -> int:
+        """How many of the matching people have a row so far."""
+        return self.row_count
+
+    def show_more(self) -> None:
+        """The next window of rows, when the cursor has reached the last one."""
+        self._add_rows(self.row_count + WINDOW)
+
+    def move_to(self, person_id: str) -> bool:
+        """Put the cursor on `person_id` if they are shown, adding rows down to them."""
+        if person_id not in self._shown:
+            return False
+        row = self._shown.index(person_id)
+        self._add_rows(row + WINDOW)
+        self.move_cursor(row=row, animate=False)
+        return True
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        if new.row >= self.row_count - 1 and self.row_count < len(self._shown):
+            self.show_more()
 
     @property
     def shown_ids(self) -> list[str]:
@@ -146,6 +192,6 @@ class PeopleTable(DataTable[Cell], inherit_bindings=False):
     @property
     def current_id(self) -> str | None:
         """The id of the person under the cursor, or None when the table is empty."""
-        if not self._shown or not 0 <= self.cursor_row < len(self._shown):
+        if not self._shown or not 0 <= self.cursor_row < min(self.row_count, len(self._shown)):
             return None
         return self._shown[self.cursor_row]
