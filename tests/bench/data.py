@@ -26,10 +26,14 @@ BUILT_FOR = date(2026, 11, 23)
 
 
 def _generator_hash() -> str:
+    """What the cached files depend on: the generator, the records' shapes, the schema."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "organiser").rglob("*.py")):
-        digest.update(path.read_bytes())
-    for path in sorted((ROOT / "store").rglob("*.py")):
+    sources = [
+        *sorted((ROOT / "organiser" / "demo").rglob("*.py")),
+        *sorted((ROOT / "organiser" / "models").rglob("*.py")),
+        ROOT / "store" / "schema.py",
+    ]
+    for path in sources:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
