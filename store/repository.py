@@ -19,6 +19,7 @@ from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
 from organiser.models.base import fixed_offset
 from organiser.models.tombstones import KEEP_DAYS
 from organiser.repository import Repository
+from store.search_index import SearchIndex
 from store.table import Change, ChangeAwareStorage, RecordTable
 
 R = TypeVar("R", bound=Record)
@@ -87,6 +88,7 @@ class TinyRepository:
         # Records are frozen, so one validated copy can be handed to every caller until
         # its document is replaced: listing 15,000 1-2-1s again costs a dict look-up each.
         self._validated: dict[tuple[str, str], tuple[Mapping[str, Any], Record]] = {}
+        self._search = SearchIndex()
 
     @property
     def read_only(self) -> bool:
@@ -131,12 +133,10 @@ class TinyRepository:
     def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
         words = text.casefold().split()
         found: builtins.list[R] = []
-        for doc in self._raw(kind).values():
-            haystack = " ".join(str(doc.get(f, "")) for f in kind.search_fields).casefold()
-            if all(word in haystack for word in words):
-                found.append(self._load(kind, doc))
-                if limit is not None and len(found) >= limit:
-                    break
+        for doc in self._search.matching(kind.kind, kind.search_fields, self._raw(kind), words):
+            found.append(self._load(kind, doc))
+            if limit is not None and len(found) >= limit:
+                break
         return found
 
     def count(self, kind: type[Record]) -> int:
@@ -165,6 +165,7 @@ class TinyRepository:
                 encode(doc)
         for name, doc_id, _ in changes:
             self._validated.pop((name, doc_id), None)
+            self._search.forget(name)
         storage = self._db.storage
         if isinstance(storage, ChangeAwareStorage):
             storage.apply_changes(changes)

@@ -91,6 +91,27 @@ def test_search_matches_every_word_in_any_search_field(repo: TinyRepository) -> 
     assert len(repo.search(Person, "", limit=2)) == 2
 
 
+def test_search_sees_each_change_to_what_it_looks_in(repo: TinyRepository) -> None:
+    """What search looks in is prepared once per record and made again when it changes."""
+    amina = repo.save(Person(name="Amina Khan", notes="Cares about damp housing"))
+    assert [p.id for p in repo.search(Person, "damp")] == [amina.id]
+    moved = repo.save(amina.evolve(notes="Cares about bus fares"))
+    assert repo.search(Person, "damp") == []
+    assert [p.notes for p in repo.search(Person, "BUS fares")] == ["Cares about bus fares"]
+    repo.delete(Person, moved.id)
+    assert repo.search(Person, "bus") == []
+
+
+def test_search_never_matches_across_two_records(repo: TinyRepository) -> None:
+    repo.save_all([Person(name="Ann Lee", notes="damp"), Person(name="Ben Hill", notes="mould")])
+    assert repo.search(Person, "damp mould") == []
+    assert repo.search(Person, "dampben") == []
+    assert repo.search(Person, "damp\x00ben") == []
+    assert [p.name for p in repo.search(Person, "n")] == ["Ann Lee", "Ben Hill"]
+    assert [p.name for p in repo.search(Person, "n", limit=1)] == ["Ann Lee"]
+    assert [p.name for p in repo.search(Person, "HILL mould")] == ["Ben Hill"]
+
+
 def test_delete(repo: TinyRepository) -> None:
     person = repo.save(Person(name="Amina"))
     assert repo.delete(Person, person.id) is True
