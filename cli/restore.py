@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.encryption import cipher_for
 from organiser.clock import SystemClock
 from organiser.errors import DatabaseCorrupt
 from organiser.text import terminal_safe
@@ -37,7 +38,8 @@ def _ask(question: str) -> bool:
 
 def restore(db_path: Path, backup: Path | None, *, ask: bool) -> int:
     """Put `backup` (or the newest good one) in place of the database; 0 done, 1 not."""
-    chosen = backup or newest_good_backup(db_path)
+    cipher = cipher_for(db_path)
+    chosen = backup or newest_good_backup(db_path, cipher)
     if chosen is None:
         _say(f"organiser: there is no good backup of {db_path} to restore from.")
         return 1
@@ -47,7 +49,7 @@ def restore(db_path: Path, backup: Path | None, *, ask: bool) -> int:
     ):
         _say("organiser: nothing restored; the database is as it was.")
         return 1
-    done = restore_backup(db_path, SystemClock(), chosen)
+    done = restore_backup(db_path, SystemClock(), chosen, cipher)
     kept = ", ".join(str(p) for p in done.set_aside) or "nothing needed setting aside"
     _say(f"Restored {describe_backup(done.backup)}. Kept the damaged files as: {kept}.")
     return 0
@@ -60,7 +62,7 @@ def offer_restore(db_path: Path, error: DatabaseCorrupt) -> bool:
     if not (sys.stdin.isatty() and sys.stderr.isatty()):
         _say("organiser: run `organiser restore` to put the newest good backup in its place.")
         return False
-    if newest_good_backup(db_path) is None:
+    if newest_good_backup(db_path, cipher_for(db_path)) is None:
         _say("organiser: there is no good backup to restore from.")
         return False
     return restore(db_path, None, ask=True) == 0

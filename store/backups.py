@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from organiser.errors import StoreError
+from store.crypto import is_sealed
 from store.durable import (
     BINARY,
     PRIVATE_DIR,
@@ -70,7 +71,8 @@ def copy_verified(source: Path, target: Path) -> None:
 
 def write_verified(target: Path, data: bytes) -> None:
     """Write `data` to `target` (0600) atomically, reading it back and checking it (same
-    bytes, valid JSON) before it takes the name. Raises OSError or StoreError."""
+    bytes; valid JSON unless it is sealed, see store.crypto) before it takes the name.
+    Raises OSError or StoreError."""
     digest = hashlib.sha256(data).digest()
     temp = temp_path_for(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, PRIVATE_FILE)
@@ -83,7 +85,8 @@ def write_verified(target: Path, data: bytes) -> None:
         copy = temp.read_bytes()
         if hashlib.sha256(copy).digest() != digest:
             raise StoreError("the copy does not match the original")
-        loads(copy)
+        if not is_sealed(copy):
+            loads(copy)
         os.replace(temp, target)
     except BaseException:
         remove_quietly(temp)

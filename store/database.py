@@ -20,6 +20,7 @@ from tinydb import TinyDB
 from organiser.clock import Clock
 from organiser.errors import StoreError
 from store.backups import copy_verified, daily_backup
+from store.crypto import Cipher, NeedsPassphrase, is_encrypted
 from store.durable import explain, make_private_dirs
 from store.history import FileCopies
 from store.journal import COMPACT_THRESHOLD, JournalStorage
@@ -89,19 +90,23 @@ def open_store(
     read_only: bool = False,
     schema: Schema = SCHEMA,
     compact_threshold: int = COMPACT_THRESHOLD,
+    cipher: Cipher | None = None,
 ) -> OpenedStore:
     """Open (or create) the database at `path`.
 
     Raises DatabaseLocked when another Organiser has it open, DatabaseTooNew for a newer
     schema, DatabaseCorrupt for a damaged file (left untouched), StoreError otherwise.
-    Read-only opens take no lock and never write.
+    Read-only opens take no lock and never write. An encrypted database (store.crypto) needs
+    its unlocked key as `cipher`; without it NeedsPassphrase is raised.
     """
     path = Path(path).expanduser().absolute()
     if path.is_symlink():  # replace the file it points to, not the link
         path = path.resolve()
+    if cipher is None and is_encrypted(path):
+        raise NeedsPassphrase(f"The database {path} is encrypted: it needs its passphrase.")
     warnings = [message for message in (sync_warning(path),) if message]
     if read_only:
-        return _open_read_only(path, clock, schema, warnings)
+        return _open_read_only(path, clock, schema, warnings, cipher)
     try:
         make_private_dirs(path.parent)
     except OSError as error:
@@ -110,7 +115,10 @@ def open_store(
     lock.acquire(clock)
     try:
         storage = JournalStorage(
-            path, compact_threshold=compact_threshold, check_snapshot=refuse_newer(schema)
+            path,
+            compact_threshold=compact_threshold,
+            check_snapshot=refuse_newer(schema),
+            cipher=cipher,
         )
         try:
             warnings += _settle_schema(storage, path, clock, schema)
@@ -129,10 +137,14 @@ def open_store(
     return opened
 
 
-def _open_read_only(path: Path, clock: Clock, schema: Schema, warnings: list[str]) -> OpenedStore:
+def _open_read_only(
+    path: Path, clock: Clock, schema: Schema, warnings: list[str], cipher: Cipher | None
+) -> OpenedStore:
     if not path.is_file():
         raise StoreError(f"There is no database at {path}.")
-    storage = JournalStorage(path, read_only=True, check_snapshot=refuse_newer(schema))
+    storage = JournalStorage(
+        path, read_only=True, check_snapshot=refuse_newer(schema), cipher=cipher
+    )
     try:
         found = effective_version(storage.read(), schema)
         if found > schema.version:
@@ -153,7 +165,7 @@ def _opened(
     storage: JournalStorage, path: Path, clock: Clock, warnings: list[str], lock: StoreLock | None
 ) -> OpenedStore:
     db = TinyDB(storage=lambda: storage)
-    copies = None if storage.read_only else FileCopies(path, clock)
+    copies = None if storage.read_only else FileCopies(path, clock, cipher=storage.cipher)
     repo = TinyRepository(db, clock, read_only=storage.read_only, copies=copies)
     return OpenedStore(repo, path, warnings, storage.read_only, storage, clock, lock)
 

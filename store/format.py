@@ -9,6 +9,10 @@ Files, for a database at PATH:
 * PATH.journal: one line per save, `"<crc32 as 8 hex digits> <payload>\\n"`, where the payload
   is compact JSON `{"seq": n, "ops": [[table, id, document or null], ...]}`. Sequence numbers
   run on without gaps across compactions; lines already in the snapshot are skipped.
+
+With encryption on (store.crypto) the snapshot is an age file and each journal payload is
+that JSON sealed with age, as base64; the checksum covers the base64. Reading tells the two
+apart by their first bytes, so a file written before encryption was turned on still reads.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from organiser.errors import DatabaseCorrupt, StoreError
+from store.crypto import Cipher, NeedsPassphrase, is_sealed
 from store.durable import explain
 from store.table import Change
 
@@ -79,8 +84,11 @@ def _unsavable(error: Exception) -> StoreError:
     )
 
 
-def encode_entry(seq: int, changes: Sequence[Change]) -> tuple[bytes, list[Op]]:
-    """One journal line for `changes`, and the changes exactly as a replay will read them."""
+def encode_entry(
+    seq: int, changes: Sequence[Change], cipher: Cipher | None = None
+) -> tuple[bytes, list[Op]]:
+    """One journal line for `changes` (sealed with `cipher` if given), and the changes exactly
+    as a replay will read them."""
     ops: list[list[object]] = []
     for table, doc_id, doc in changes:
         if not isinstance(table, str) or not isinstance(doc_id, str):
@@ -90,8 +98,11 @@ def encode_entry(seq: int, changes: Sequence[Change]) -> tuple[bytes, list[Op]]:
         payload = dumps({"seq": seq, "ops": ops})
     except (TypeError, ValueError) as error:  # UnicodeEncodeError is a ValueError
         raise _unsavable(error) from error
+    ops_read = _ops_from(loads(payload))
+    if cipher is not None:
+        payload = cipher.seal_line(payload)
     line = b"%08x %s\n" % (zlib.crc32(payload), payload)
-    return line, _ops_from(loads(payload))
+    return line, ops_read
 
 
 class _BadLine(Exception):
@@ -120,13 +131,22 @@ def _ops_from(entry: object) -> list[Op]:
     return checked
 
 
-def decode_line(content: bytes) -> tuple[int, list[Op]]:
+def decode_line(content: bytes, cipher: Cipher | None = None) -> tuple[int, list[Op]]:
     """The sequence number and changes of one journal line (without its newline)."""
     crc, space, payload = content[:8], content[8:9], content[9:]
     if space != b" " or len(crc) != 8 or not _HEX.issuperset(crc):
         raise _BadLine("it does not start with a checksum", torn=True)
     if int(crc, 16) != zlib.crc32(payload):
         raise _BadLine("its checksum does not match", torn=True)
+    if not payload.startswith(b"{"):
+        if cipher is None:
+            raise _BadLine(
+                "it is encrypted, and the database was opened without its key", torn=False
+            )
+        try:
+            payload = cipher.open_line(payload)
+        except ValueError as error:
+            raise _BadLine(str(error), torn=False) from error
     try:
         entry = loads(payload)
     except (UnicodeDecodeError, ValueError) as error:
@@ -180,10 +200,13 @@ def _take_seq(tables: Tables, path: Path) -> int:
     return seq
 
 
-def parse_snapshot(raw: bytes, path: Path) -> tuple[Tables, int]:
-    """The tables in a snapshot and the last journal entry folded into it."""
+def parse_snapshot(raw: bytes, path: Path, cipher: Cipher | None = None) -> tuple[Tables, int]:
+    """The tables in a snapshot (decrypted with `cipher` when sealed) and the last journal
+    entry folded into it."""
     if not raw:
         raise _snapshot_damaged(path, "the file is empty")
+    if is_sealed(raw):
+        raw = open_sealed(raw, path, cipher)
     if b"\x00" in raw:
         why = "it contains blank (zero) bytes, a sign of a crash or a disk fault"
         raise _snapshot_damaged(path, why)
@@ -200,6 +223,23 @@ def parse_snapshot(raw: bytes, path: Path) -> tuple[Tables, int]:
     if problem is not None:
         raise _snapshot_damaged(path, problem)
     return data, _take_seq(data, path)
+
+
+def open_sealed(raw: bytes, path: Path, cipher: Cipher | None) -> bytes:
+    """The plain bytes of the sealed file `raw` read from `path`."""
+    if cipher is None:
+        raise NeedsPassphrase(
+            f"The file {path} is encrypted: Organiser needs the database's passphrase to read it."
+        )
+    try:
+        return cipher.open(raw)
+    except ValueError as error:
+        raise _snapshot_damaged(path, str(error)) from error
+
+
+def seal_if(cipher: Cipher | None, data: bytes) -> bytes:
+    """`data` sealed with `cipher`, or as it is when there is none."""
+    return data if cipher is None else cipher.seal(data)
 
 
 def encode_snapshot(tables: Mapping[str, Mapping[str, Any]], seq: int) -> bytes:
@@ -257,7 +297,7 @@ def _journal_damaged(path: Path, line: int, why: str) -> DatabaseCorrupt:
     )
 
 
-def scan_journal(raw: bytes, path: Path) -> _Journal:
+def scan_journal(raw: bytes, path: Path, cipher: Cipher | None = None) -> _Journal:
     """Every whole line of the journal. A torn final line (a save cut short by a crash, never
     acknowledged) is left out; damage anywhere else raises DatabaseCorrupt."""
     entries: list[tuple[int, list[Op]]] = []
@@ -267,7 +307,7 @@ def scan_journal(raw: bytes, path: Path) -> _Journal:
         if newline < 0:
             break  # unterminated: the write never finished
         try:
-            entries.append(decode_line(raw[offset:newline]))
+            entries.append(decode_line(raw[offset:newline], cipher))
         except _BadLine as bad:
             if not (bad.torn and newline + 1 == len(raw)):
                 raise _journal_damaged(path, len(entries) + 1, bad.why) from None
@@ -305,7 +345,7 @@ class Loaded:
     stale: int
 
 
-def load(path: Path, check: SnapshotCheck | None = None) -> Loaded:
+def load(path: Path, check: SnapshotCheck | None = None, cipher: Cipher | None = None) -> Loaded:
     """Read the snapshot and replay its journal. Reads only: never writes, never locks.
 
     A snapshot replaced while it was being read (another program compacting) is read again.
@@ -313,7 +353,9 @@ def load(path: Path, check: SnapshotCheck | None = None) -> Loaded:
     journal_file = journal_path(path)
     for _ in range(_READ_ATTEMPTS):
         snapshot = _read(path)
-        tables, snapshot_seq = ({}, 0) if snapshot is None else parse_snapshot(snapshot[0], path)
+        tables, snapshot_seq = (
+            ({}, 0) if snapshot is None else parse_snapshot(snapshot[0], path, cipher)
+        )
         if check is not None:
             check(tables)
         raw_journal = (_read(journal_file) or (b"", None))[0]
@@ -325,7 +367,7 @@ def load(path: Path, check: SnapshotCheck | None = None) -> Loaded:
                 "changes. Organiser has left the journal untouched; restore the database file "
                 "from a daily backup."
             )
-        scan = scan_journal(raw_journal, journal_file)
+        scan = scan_journal(raw_journal, journal_file, cipher)
         seq, stale = replay(tables, snapshot_seq, scan, journal_file)
         return Loaded(tables, seq, snapshot is not None, scan.size, scan.good_end, stale)
     raise StoreError(f"The database {path} kept changing while it was being read; try again.")

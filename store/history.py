@@ -20,8 +20,9 @@ from organiser.clock import Clock
 from organiser.errors import StoreError
 from organiser.repository import Repository
 from store.backups import list_backups, write_verified
+from store.crypto import Cipher, is_sealed
 from store.durable import explain
-from store.format import encode_snapshot, journal_path, parse_snapshot
+from store.format import encode_snapshot, journal_path, parse_snapshot, seal_if
 from store.repository import TinyRepository
 from store.schema import SCHEMA, Schema, effective_version, migrate, too_new
 
@@ -29,8 +30,11 @@ from store.schema import SCHEMA, Schema, effective_version, migrate, too_new
 class FileCopies:
     """The copies of the database at `db_path`, as the store's `Copies`."""
 
-    def __init__(self, db_path: Path, clock: Clock, schema: Schema = SCHEMA) -> None:
+    def __init__(
+        self, db_path: Path, clock: Clock, schema: Schema = SCHEMA, cipher: Cipher | None = None
+    ) -> None:
         self.db_path = db_path
+        self.cipher = cipher
         self._clock = clock
         self._schema = schema
 
@@ -57,7 +61,7 @@ class FileCopies:
         return messages
 
     def _amend(self, path: Path, amend: Callable[[Repository], None]) -> None:
-        tables, seq = parse_snapshot(path.read_bytes(), path)
+        tables, seq = parse_snapshot(path.read_bytes(), path, self.cipher)
         found = effective_version(tables, self._schema)
         if found > self._schema.version:
             raise too_new(found, self._schema.version)
@@ -69,7 +73,25 @@ class FileCopies:
         amend(TinyRepository(db, self._clock))
         after = encode_snapshot(db.storage.read() or {}, seq)
         if after != before:
-            write_verified(path, after)
+            write_verified(path, seal_if(self.cipher, after))
+
+    def seal_all(self) -> list[str]:
+        """Seal every copy still in clear (after encryption is turned on); returns a message
+        for each copy that could not be sealed."""
+        assert self.cipher is not None
+        messages: list[str] = []
+        for path in self.paths():
+            try:
+                raw = path.read_bytes()
+                if not is_sealed(raw):
+                    write_verified(path, self.cipher.seal(raw))
+            except (OSError, StoreError) as error:
+                why = explain(error) if isinstance(error, OSError) else str(error)
+                messages.append(
+                    f"Could not encrypt {path} ({why}): it still holds people's details in "
+                    "clear. Run “organiser encrypt” again, or delete it yourself."
+                )
+        return messages
 
     @staticmethod
     def _remove(path: Path, why: str) -> str:

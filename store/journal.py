@@ -20,6 +20,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from organiser.errors import ReadOnlyDatabase, StoreError
+from store.crypto import Cipher
 from store.durable import (
     BINARY,
     PRIVATE_FILE,
@@ -47,6 +48,7 @@ from store.format import (
     journal_path,
     load,
     loads,
+    seal_if,
     shape_problem,
 )
 from store.table import Change
@@ -68,6 +70,7 @@ class JournalStorage(Storage):
         read_only: bool = False,
         compact_threshold: int = COMPACT_THRESHOLD,
         check_snapshot: SnapshotCheck | None = None,
+        cipher: Cipher | None = None,
     ) -> None:
         self.path = Path(path)
         self.journal_path = journal_path(self.path)
@@ -75,11 +78,13 @@ class JournalStorage(Storage):
         self.warnings: list[str] = []
         self._threshold = compact_threshold
         self._check = check_snapshot
+        #: With a key, every line and snapshot written is sealed (see store.crypto).
+        self.cipher = cipher
         self._mutex = threading.RLock()
         self._fd: int | None = None
         self._closed = False
         self._broken: str | None = None
-        loaded = load(self.path, check_snapshot)
+        loaded = load(self.path, check_snapshot, cipher)
         self._tables = loaded.tables
         self._seq = loaded.seq
         self._journal_size = loaded.good_end
@@ -186,7 +191,7 @@ class JournalStorage(Storage):
             self._check_writable()
             if not changes:
                 return
-            line, ops = encode_entry(self._seq + 1, changes)
+            line, ops = encode_entry(self._seq + 1, changes, self.cipher)
             self._append(line)
             self._seq += 1
             apply_ops(self._tables, ops)
@@ -205,7 +210,7 @@ class JournalStorage(Storage):
             self._check_writable()
             encoded = encode_snapshot(self._tables, self._seq)
             try:
-                atomic_write(self.path, encoded)
+                atomic_write(self.path, seal_if(self.cipher, encoded))
             except OSError as error:
                 raise StoreError(
                     f"Could not tidy up the database file {self.path}: {explain(error)}. "
@@ -277,7 +282,7 @@ class JournalStorage(Storage):
         fresh: Tables = loads(encoded)
         fresh[META_TABLE][SCHEMA_DOC].pop(SEQ_KEY, None)
         try:
-            atomic_write(self.path, encoded)
+            atomic_write(self.path, seal_if(self.cipher, encoded))
         except OSError as error:
             raise StoreError(f"Could not save: {explain(error)}. Nothing was changed.") from error
         self._tables.clear()
@@ -287,7 +292,7 @@ class JournalStorage(Storage):
     def _reload(self) -> None:
         """Make memory match the disk again after a failed whole-data write."""
         try:
-            loaded = load(self.path, self._check)
+            loaded = load(self.path, self._check, self.cipher)
         except StoreError:
             self._broken = (
                 "Organiser could not read the database back after a failed save. Close "

@@ -18,6 +18,7 @@ from organiser.clock import Clock
 from organiser.errors import DatabaseCorrupt, StoreError
 from organiser.models import RECORD_TYPE_BY_KIND
 from store.backups import copy_verified, list_backups
+from store.crypto import Cipher
 from store.durable import explain, sync_dir
 from store.format import journal_path, parse_snapshot
 from store.lock import StoreLock
@@ -29,10 +30,10 @@ class Restored:
     set_aside: list[Path]
 
 
-def backup_problem(backup: Path) -> str | None:
+def backup_problem(backup: Path, cipher: Cipher | None = None) -> str | None:
     """Why `backup` cannot be restored from, or None when every record in it is valid."""
     try:
-        tables, _ = parse_snapshot(backup.read_bytes(), backup)
+        tables, _ = parse_snapshot(backup.read_bytes(), backup, cipher)
     except OSError as error:
         return explain(error)
     except StoreError as error:
@@ -49,10 +50,10 @@ def backup_problem(backup: Path) -> str | None:
     return None
 
 
-def newest_good_backup(db_path: Path) -> Path | None:
+def newest_good_backup(db_path: Path, cipher: Cipher | None = None) -> Path | None:
     """The newest daily backup of `db_path` that reads back whole, or None."""
     for backup in list_backups(db_path):
-        if backup_problem(backup) is None:
+        if backup_problem(backup, cipher) is None:
             return backup
     return None
 
@@ -65,18 +66,20 @@ def _aside(path: Path, stamp: str) -> Path | None:
     return target
 
 
-def restore_backup(db_path: Path, clock: Clock, backup: Path | None = None) -> Restored:
+def restore_backup(
+    db_path: Path, clock: Clock, backup: Path | None = None, cipher: Cipher | None = None
+) -> Restored:
     """Set the database at `db_path` aside and put `backup` (default: the newest good one)
     in its place. Takes the database's lock, so it refuses while Organiser has it open.
 
     Raises StoreError, saying why, when there is no good backup or a file cannot be moved.
     """
-    chosen = backup or newest_good_backup(db_path)
+    chosen = backup or newest_good_backup(db_path, cipher)
     if chosen is None:
         raise StoreError(
             f"There is no good backup of {db_path} to restore from in {db_path.parent / 'backups'}."
         )
-    problem = backup_problem(chosen)
+    problem = backup_problem(chosen, cipher)
     if problem is not None:
         raise DatabaseCorrupt(f"The backup {chosen} cannot be restored: {problem}.")
     lock = StoreLock(db_path)
