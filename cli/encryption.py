@@ -26,7 +26,12 @@ from store.crypto import (
     key_path,
     unlock,
 )
-from store.encryption import encrypt_database, finish_encrypting, passphrase_problem
+from store.encryption import (
+    decrypt_database,
+    encrypt_database,
+    finish_encrypting,
+    passphrase_problem,
+)
 
 _ATTEMPTS = 3
 _unlocked: dict[Path, Cipher] = {}
@@ -87,6 +92,29 @@ def add_encrypt_parser(
         parents=[common],
         help="encrypt the database, its journal and its backups with a passphrase",
     )
+    commands.add_parser(
+        "decrypt",
+        parents=[common],
+        help="turn encryption off: store the database and its backups in clear again",
+    )
+
+
+def decrypt(db_path: Path) -> int:
+    """`organiser decrypt`: turn encryption off, after the passphrase. 0 done."""
+    path = _normal(db_path)
+    cipher = cipher_for(path)
+    if cipher is None:
+        print(f"{path} is not encrypted; nothing to do.")
+        return 0
+    done = decrypt_database(path, SystemClock(), cipher)
+    for warning in done.warnings:
+        print(f"organiser: {terminal_safe(warning)}", file=sys.stderr)
+    if done.warnings:
+        print("organiser: encryption is still on; run `organiser decrypt` again.", file=sys.stderr)
+        return 1
+    _unlocked.pop(path, None)
+    print(f"Decrypted {path}, its journal and {done.copies} kept copies; the key is removed.")
+    return 0
 
 
 def _new_passphrase() -> str:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from organiser.clock import Clock
 from organiser.errors import StoreError
-from store.crypto import MIN_PASSPHRASE, Cipher, is_encrypted, new_key
+from store.crypto import MIN_PASSPHRASE, Cipher, is_encrypted, key_path, new_key, public_path
 from store.database import OpenedStore, open_store
+from store.durable import remove_quietly, sync_dir
 from store.history import FileCopies
 
 
@@ -64,6 +65,28 @@ def finish_encrypting(path: Path, clock: Clock, cipher: Cipher) -> Encrypted:
     interrupted `encrypt_database`). Takes the database's lock. Raises StoreError."""
     opened = open_store(path, clock, cipher=cipher)
     return _seal_everything(opened, clock, cipher, new=False)
+
+
+def decrypt_database(path: Path, clock: Clock, cipher: Cipher) -> Encrypted:
+    """Turn encryption off for the database at `path`: the snapshot and every copy are
+    written back in clear, and only then are the key files removed, so an interruption leaves
+    a database that still opens with its passphrase. Takes the database's lock."""
+    opened = open_store(path, clock, cipher=cipher)
+    warnings: list[str] = []
+    count = 0
+    try:
+        opened.storage.cipher = None
+        opened.storage.compact()
+        copies = FileCopies(opened.path, clock, cipher=cipher)
+        warnings += copies.unseal_all()
+        count = len(copies.paths())
+        if not warnings:
+            for file in (key_path(opened.path), public_path(opened.path)):
+                remove_quietly(file)
+            sync_dir(opened.path.parent)
+    finally:
+        warnings += opened.close()
+    return Encrypted(False, count, warnings)
 
 
 def _seal_everything(opened: OpenedStore, clock: Clock, cipher: Cipher, *, new: bool) -> Encrypted:

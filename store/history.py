@@ -75,6 +75,21 @@ class FileCopies:
         if after != before:
             write_verified(path, seal_if(self.cipher, after))
 
+    def unseal_all(self) -> list[str]:
+        """Write every sealed copy back in clear (encryption being turned off); returns a
+        message for each copy that could not be."""
+        assert self.cipher is not None
+        messages: list[str] = []
+        for path in self.paths():
+            try:
+                raw = path.read_bytes()
+                if is_sealed(raw):
+                    write_verified(path, self.cipher.open(raw))
+            except (OSError, StoreError, ValueError) as error:
+                why = explain(error) if isinstance(error, OSError) else str(error)
+                messages.append(f"Could not decrypt {path} ({why}); it is left encrypted.")
+        return messages
+
     def seal_all(self) -> list[str]:
         """Seal every copy still in clear (after encryption is turned on); returns a message
         for each copy that could not be sealed."""

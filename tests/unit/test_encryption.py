@@ -222,3 +222,17 @@ def test_encrypted_copies_are_amended_and_restored_not_removed(
         assert len(opened.repo.list(Person)) == len(NAMES)
     assert finish_encrypting(db, clock, cipher).warnings == []
     assert names_in(db.parent) == []
+
+
+def test_decrypting_puts_everything_back_in_clear(
+    encrypted: tuple[Path, Cipher], monkeypatch: pytest.MonkeyPatch, clock: FixedClock
+) -> None:
+    db, _ = encrypted
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    assert main(["--db", str(db), "decrypt"]) == 0
+    assert not key_path(db).exists() and not public_path(db).exists()
+    for file in [db, *FileCopies(db, clock).paths()]:
+        assert not is_sealed(file.read_bytes()), file
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    with open_store(db, clock) as opened:
+        assert sorted(p.name for p in opened.repo.list(Person)) == sorted(NAMES)
