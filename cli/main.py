@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 from cli import commands
 from cli.commands import add_log_arguments
+from cli.encryption import add_encrypt_parser, cipher_for, decrypt, encrypt
 from cli.export import add_export_parser, default_out, keeping_the_diary
 from cli.export import export as export_command
 from cli.person import add_person_parser
@@ -84,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     add_review_arguments(review)
     add_export_parser(commands, common)
     add_person_parser(commands, common)
+    add_encrypt_parser(commands, common)
     return parser
 
 
@@ -94,7 +96,8 @@ def _db_path(args: argparse.Namespace) -> Path:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[OpenedStore]:
     """The open database for one command; what went wrong at close is reported, not lost."""
-    opened = open_store(_db_path(args), SystemClock())
+    path = _db_path(args)
+    opened = open_store(path, SystemClock(), cipher=cipher_for(path))
     try:
         yield opened
     finally:
@@ -177,6 +180,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "review": _on_repo(review_command),
     "export": _on_repo(export_command),
     "person": _on_repo(person_command),
+    "encrypt": lambda args: encrypt(_db_path(args)),
+    "decrypt": lambda args: decrypt(_db_path(args)),
 }
 
 
