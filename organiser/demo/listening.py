@@ -145,7 +145,8 @@ def build_listening(ctx: Context, alliance: Alliance, cast: Cast) -> Listening:
         name=f"Spring listening campaign {starts.year}",
         starts=starts,
         ends=ends,
-        institution_ids=[i.id for i in chosen],
+        # The model holds at most 500: only a benchmark-sized alliance listens in more.
+        institution_ids=[i.id for i in chosen][:500],
         target_conversations=target,
         concerns=first_raised,
         notes=(
