@@ -10,7 +10,7 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
@@ -40,6 +40,9 @@ from screens.widgets.training_today import nomination_option, training_option
 
 #: Each Today list shows at most this many items, then says how many more there are.
 SECTION_LIMIT = 50
+
+#: What each list and the rate line say until the summary has been built.
+LOADING = "Loading…"
 
 #: The periods `w` steps through for the 1-2-1 rate.
 RATE_PERIODS = (
@@ -74,6 +77,8 @@ class TodayScreen(Screen[None]):
         self._just_mounted = False
         self.profile: Profile | None = None
         self.period_index = 0
+        self._requested = 0  # summaries asked for, and the last one shown
+        self._shown = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,6 +97,10 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Today"
+        self.sub_title = f"{self.clock.today():%A %d %B %Y}"
+        self.query_one("#today-rate", Static).update(Text(LOADING, style="dim"))
+        for section in self.query(TodayList):
+            section.add_option(Option(Text(LOADING, style="dim"), disabled=True))
         self.refresh_summary()
         self._just_mounted = True
         self.query_one("#today-booked", TodayList).focus()
@@ -104,16 +113,42 @@ class TodayScreen(Screen[None]):
         elif self.summary is not None:
             self.refresh_summary()
 
+    @property
+    def summary_ready(self) -> bool:
+        """Whether the lists show the summary asked for last (it is built in a thread)."""
+        return self._shown == self._requested
+
     def refresh_summary(self) -> None:
+        """Build the summary off the main thread, so the screen paints at once and typing
+        never waits for it; the lists say "Loading…" until the first one arrives."""
+        self._requested += 1
+        self._build_summary(self._requested)
+
+    @work(thread=True, exclusive=True, group="today-summary", exit_on_error=False)
+    def _build_summary(self, request: int) -> None:
         try:
-            self.profile = self.repo.profile() or Profile(organiser_name="Organiser")
-            self.summary = build_today(self.repo, self.profile, self.clock.today())
+            profile = self.repo.profile() or Profile(organiser_name="Organiser")
+            summary = build_today(self.repo, profile, self.clock.today())
         except OrganiserError as error:
-            report(self, error, "Cannot read the database")
+            self.app.call_from_thread(self._failed, request, error)
             return
-        self.sub_title = f"{self.summary.day:%A %d %B %Y}"
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_summary, request, profile, summary)
+
+    def _failed(self, request: int, error: OrganiserError) -> None:
+        if request == self._requested:
+            self._shown = request
+        report(self, error, "Cannot read the database")
+
+    def _show_summary(self, request: int, profile: Profile, summary: TodaySummary) -> None:
+        if request != self._requested:
+            return  # a newer summary is on its way
+        self.profile = profile
+        self.summary = summary
+        self.sub_title = f"{summary.day:%A %d %B %Y}"
         self._show_rate()
-        self._fill(self.summary, self.profile)
+        self._fill(summary, profile)
+        self._shown = request
 
     def _show_rate(self) -> None:
         assert self.summary is not None and self.profile is not None
