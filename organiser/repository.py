@@ -56,6 +56,14 @@ class Repository(Protocol):
         """Remove a record; False when there was none."""
         ...
 
+    def put_exact(self, records: Sequence[Record]) -> builtins.list[Record]:
+        """Write records exactly as given, keeping their ids, times and revisions, as one
+        change: all of it or none. For bringing records back (a restore from a backup, an
+        undone delete, a move between stores), never for an edit: there is no Conflict check,
+        so the caller decides first what may be overwritten.
+        """
+        ...
+
     def profile(self) -> Profile | None: ...
 
     def is_empty(self) -> bool:

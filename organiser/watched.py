@@ -90,6 +90,13 @@ class WatchedRepository:
             self._changed(frozenset({kind.kind}))
         return deleted
 
+    def put_exact(self, records: Sequence[Record]) -> builtins.list[Record]:
+        put = self.inner.put_exact(records)
+        kinds = frozenset(r.kind for r in records)
+        if kinds:
+            self._changed(kinds)
+        return put
+
     def profile(self) -> Profile | None:
         return self.inner.profile()
 

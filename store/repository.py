@@ -208,6 +208,28 @@ class TinyRepository:
         self._commit(changes)
         return stamped
 
+    def put_exact(self, records: Sequence[Record]) -> builtins.list[Record]:
+        seen: set[tuple[str, str]] = set()
+        for record in records:
+            key = (record.kind, record.id)
+            if key in seen:
+                raise StoreError(f"The same {type(record).__name__} appears twice in one change.")
+            seen.add(key)
+        changes: builtins.list[Change] = [
+            (r.kind, r.id, r.model_dump(mode="json")) for r in records
+        ]
+        # A record brought back is no longer deleted: its tombstone goes in the same change.
+        tombstones = self._raw(Tombstone)
+        changes += [
+            (Tombstone.kind, r.id, None)
+            for r in records
+            if r.kind != Tombstone.kind
+            and r.id in tombstones
+            and (Tombstone.kind, r.id) not in seen
+        ]
+        self._commit(changes)
+        return builtins.list(records)
+
     def delete(self, kind: type[Record], record_id: str) -> bool:
         if record_id not in self._raw(kind):
             return False
