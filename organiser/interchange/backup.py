@@ -34,6 +34,8 @@ FORMAT_NAME = "organiser-backup"
 FORMAT_VERSION = 1
 #: The shape of the records themselves: the store's schema version (kept equal by a test).
 SCHEMA_VERSION = 2
+#: The backup's default name, beside the database: organiser-backup.json.
+FILE_ENDING = "-backup.json"
 #: The kinds in the order the file lists them.
 KIND_ORDER: tuple[str, ...] = tuple(t.kind for t in RECORD_TYPES)
 #: The fields left blank unless private notes are asked for.

@@ -78,13 +78,17 @@ class Restored:
                 f"{self.skipped:,} skipped (already up to date)."
             )
         if self.private_notes_missing:
-            text += " " + PRIVATE_MISSING
+            text += " " + (PRIVATE_KEPT if self.merged else PRIVATE_MISSING)
         return text
 
 
 PRIVATE_MISSING = (
     "The backup was made without private notes: people's and supervision reviews' private "
     "notes came back blank."
+)
+PRIVATE_KEPT = (
+    "The backup was made without private notes: records it updated kept the private notes "
+    "they had here."
 )
 
 
