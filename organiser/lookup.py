@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from organiser.models import Person
 
@@ -26,13 +27,18 @@ class NameMatch:
     def person(self) -> Person | None:
         return self.candidates[0] if len(self.candidates) == 1 else None
 
-    def problem(self) -> str:
-        """Why no single person was found, listing candidates ("" when one was)."""
+    def problem(self, label: Callable[[Person], str] | None = None) -> str:
+        """Why no single person was found, listing candidates ("" when one was).
+
+        `label` names a candidate (by default their name; "Amina Khan (St Mary's)" tells
+        two people of the same name apart).
+        """
         if not self.candidates:
             return f'No one on record matches "{self.query}".'
         if len(self.candidates) == 1:
             return ""
-        shown = ", ".join(p.name for p in self.candidates[:8])
+        name = label or (lambda person: person.name)
+        shown = ", ".join(name(p) for p in self.candidates[:8])
         more = f" and {len(self.candidates) - 8} more" if len(self.candidates) > 8 else ""
         count = len(self.candidates)
         return f'"{self.query}" matches {count} people: {shown}{more}. Be more specific.'
@@ -56,3 +62,19 @@ def find_person(people: Iterable[Person], text: str) -> NameMatch:
     if exact:
         return NameMatch(text, exact)
     return NameMatch(text, tuple(suggest(pool, text, limit=len(pool))))
+
+
+def closest(people: Iterable[Person], text: str, limit: int = 3) -> list[Person]:
+    """People whose names look most like `text`, for "did you mean …?" after a typing slip."""
+    by_name: dict[str, list[Person]] = {}
+    for person in people:
+        by_name.setdefault(" ".join(fold(person.name).split()), []).append(person)
+        for word in fold(person.name).split():
+            by_name.setdefault(word, []).append(person)
+    wanted = " ".join(fold(text).split())
+    found: list[Person] = []
+    for key in get_close_matches(wanted, list(by_name), n=limit * 2, cutoff=0.6):
+        for person in by_name[key]:
+            if person not in found:
+                found.append(person)
+    return found[:limit]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from organiser.lookup import find_person, fold, suggest
+from organiser.lookup import closest, find_person, fold, suggest
 from organiser.models import Person
 
 PEOPLE = [
@@ -42,3 +42,16 @@ def test_no_match_says_so() -> None:
 def test_suggestions_put_names_starting_with_the_text_first() -> None:
     assert [p.name for p in suggest(PEOPLE, "am")] == ["Amina Begum", "Amina Khan", "Sam Aminabad"]
     assert suggest(PEOPLE, "   ") == []
+
+
+def test_candidates_can_be_labelled_to_tell_them_apart() -> None:
+    match = find_person(PEOPLE[:2], "amina")
+    assert match.problem(lambda p: f"{p.name} ({p.name[0]})") == (
+        '"amina" matches 2 people: Amina Begum (A), Amina Khan (A). Be more specific.'
+    )
+
+
+def test_closest_suggests_names_after_a_typing_slip() -> None:
+    assert closest(PEOPLE, "wojcick") == [PEOPLE[2]]
+    assert closest(PEOPLE, "Amina Kahn")[0] == PEOPLE[0]
+    assert closest(PEOPLE, "qqqq") == []
