@@ -1,0 +1,98 @@
+"""`organiser add`: a 1-2-1 captured in one line from the shell.
+
+    organiser add '121 @Amina #stmarys 40m tension:"damp flats" next:"invite to training" due:fri'
+    organiser add book @"Amina Khan" at:"fri 14:00" 45m
+    organiser add --dry-run 121 @Am 30m          # say what would be saved, save nothing
+
+The grammar is in organiser/capture.py. Prints what was saved in one line; a line that
+cannot be saved (an ambiguous or unknown name, a bad date) is refused with exit 1 and the
+reasons on stderr, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from cli.commands import Refused
+from organiser.capture import Problems
+from organiser.capture_plan import plan_line
+from organiser.clock import Clock
+from organiser.models import Institution, Person, RelationalMeeting
+from organiser.repository import Repository
+from organiser.text import terminal_safe
+
+_PREFIX = re.compile(r"^(@|#|[A-Za-z][A-Za-z_-]*:)")
+
+EPILOG = """\
+what a line holds (see the README for all of it):
+  121 | book          a 1-2-1 held (now, or at:) or booked ahead (needs at:)
+  @name @"A Name"     the person, by part of their name
+  #tag                their institution, by its tag
+  40m 1h 1h30         how long it lasted
+  at:WHEN             when ("tomorrow 14:00", 2026-12-01, fri)
+  place: interests: self: story: tension: potential:1-5
+  next:"follow-up"    the follow-up agreed, due:WHEN when it is due
+  again:WHEN          the next 1-2-1, booked along with it
+  other words         notes on what they care about
+
+exit codes: 0 saved, 1 refused (reasons on stderr; nothing saved), 2 usage error
+"""
+
+
+def add_capture_parser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: argparse.ArgumentParser,
+) -> None:
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="capture a 1-2-1 in one line: 121 @Amina 40m due:fri",
+        description="Capture a 1-2-1 in one line, the way you would jot it down.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument(
+        "line", nargs="+", metavar="WORD", help="the line (quote it whole, or word by word)"
+    )
+    add.add_argument(
+        "--dry-run", action="store_true", help="say what would be saved, and save nothing"
+    )
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rejoin(words: list[str]) -> str:
+    """The line the shell split into `words`, with a word the shell unquoted quoted again:
+    `tension:"damp flats"` typed unquoted reaches us as `tension:damp flats`."""
+    if len(words) == 1:
+        return words[0]
+    joined: list[str] = []
+    for word in words:
+        if not any(c.isspace() for c in word):
+            joined.append(word)
+            continue
+        prefix = match[0] if (match := _PREFIX.match(word)) else ""
+        joined.append(prefix + _quoted(word[len(prefix) :]))
+    return " ".join(joined)
+
+
+def add(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
+    now = clock.now()
+    found = plan_line(
+        rejoin(args.line),
+        repo.list(Person),
+        repo.list(Institution),
+        lambda: repo.list(RelationalMeeting),
+        now,
+    )
+    if isinstance(found, Problems):
+        raise Refused(" ".join(found.messages))
+    if args.dry_run:
+        print(terminal_safe(f"Would save: {found.summary}. (Nothing saved.)"))
+        return 0
+    repo.save_all(found.records)
+    print(terminal_safe(f"Saved: {found.summary}."))
+    return 0
