@@ -138,8 +138,8 @@ def _run_app(args: argparse.Namespace) -> int:
         profile = opened.repo.profile()
         clock = SystemClock(profile.zone) if profile else SystemClock()
         # Everything loaded so far lives for the whole session: keep the collector off it,
-        # so no collection pause ever walks the database while someone types.
-        gc.collect()
+        # so no collection pause ever walks the database while someone types. (No collect
+        # first: walking the whole database once costs more than the little garbage kept.)
         gc.freeze()
         app = OrganiserApp(
             opened.repo, clock, warnings=opened.warnings, diary_path=default_out(opened.path)

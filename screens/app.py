@@ -18,28 +18,20 @@ from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.repository import Repository
 from organiser.watched import WatchedRepository
-from screens.actions_screen import ActionsScreen
 from screens.calendar_flows import export_to_diary
 from screens.calendar_keeper import DiaryKeeper
-from screens.campaigns_screen import CampaignsScreen
 from screens.commands import BindingCommands, commands_for
-from screens.fundraising_screen import FundraisingScreen
 from screens.help_screen import HelpScreen
-from screens.institutions_screen import InstitutionsScreen
-from screens.ladder_screen import LadderScreen
-from screens.listening_screen import ListeningScreen
-from screens.meetings_screen import MeetingsScreen
+from screens.lazy import lazy_screen
 from screens.one_to_one_flows import start_logging
-from screens.one_to_one_list import OneToOnesScreen
-from screens.people_screen import PeopleScreen
 from screens.person_flows import refuse_if_read_only, report
 from screens.profile_dialog import ProfileDialog
 from screens.record_check import offer_restore, read_every_record
-from screens.supervision_screen import SupervisionScreen
 from screens.today_screen import TodayScreen
-from screens.training_screen import TrainingScreen
 from screens.welcome import WelcomeScreen
 
+#: Seconds after start before every record is read through (screens/record_check.py).
+RECORD_CHECK_DELAY = 0.5
 #: Actions that need a profile (after the welcome) before they make sense.
 NEEDS_PROFILE = frozenset({"show", "log_one_to_one", "edit_profile", "export_diary"})
 
@@ -91,19 +83,20 @@ class OrganiserApp(App[str | None]):
         self.clock = clock
         self.warnings = tuple(warnings)
         self.has_profile = False
+        # Only Today is imported at start; each other area the first time it is opened.
         areas: dict[str, Callable[[Repository, Clock], Screen[Any]]] = {
             "today": TodayScreen,
-            "people": PeopleScreen,
-            "one_to_ones": OneToOnesScreen,
-            "institutions": InstitutionsScreen,
-            "leaders": LadderScreen,
-            "training": TrainingScreen,
-            "listening": ListeningScreen,
-            "campaigns": CampaignsScreen,
-            "actions": ActionsScreen,
-            "meetings": MeetingsScreen,
-            "supervision": SupervisionScreen,
-            "fundraising": FundraisingScreen,
+            "people": lazy_screen("screens.people_screen", "PeopleScreen"),
+            "one_to_ones": lazy_screen("screens.one_to_one_list", "OneToOnesScreen"),
+            "institutions": lazy_screen("screens.institutions_screen", "InstitutionsScreen"),
+            "leaders": lazy_screen("screens.ladder_screen", "LadderScreen"),
+            "training": lazy_screen("screens.training_screen", "TrainingScreen"),
+            "listening": lazy_screen("screens.listening_screen", "ListeningScreen"),
+            "campaigns": lazy_screen("screens.campaigns_screen", "CampaignsScreen"),
+            "actions": lazy_screen("screens.actions_screen", "ActionsScreen"),
+            "meetings": lazy_screen("screens.meetings_screen", "MeetingsScreen"),
+            "supervision": lazy_screen("screens.supervision_screen", "SupervisionScreen"),
+            "fundraising": lazy_screen("screens.fundraising_screen", "FundraisingScreen"),
         }
         for mode, screen in areas.items():
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]
@@ -111,7 +104,8 @@ class OrganiserApp(App[str | None]):
     def on_mount(self) -> None:
         self._exit_on_hangup()
         self.diary_keeper.start()
-        self._check_records()
+        # After the first frame and Today's summary have had the processor to themselves.
+        self.set_timer(RECORD_CHECK_DELAY, self._check_records)
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=20, markup=False)
         try:

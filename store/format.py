@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+import orjson
+
 from organiser.errors import DatabaseCorrupt, StoreError
 from store.crypto import Cipher, NeedsPassphrase, is_sealed
 from store.durable import explain
@@ -61,11 +63,17 @@ def _refuse_constant(name: str) -> NoReturn:
 
 def loads(raw: bytes | str) -> Any:
     """Strict JSON (no NaN or Infinity), parsed with the cyclic garbage collector paused:
-    on a big file the collector would otherwise take most of the time."""
+    on a big file the collector would otherwise take most of the time.
+
+    orjson parses first; what it refuses (a lone surrogate escape, a number beyond 64 bits)
+    is parsed again by the standard library, which decides whether it is JSON at all."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return json.loads(raw, parse_constant=_refuse_constant)
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            return json.loads(raw, parse_constant=_refuse_constant)
     finally:
         if was_enabled:
             gc.enable()

@@ -117,6 +117,10 @@ PLANS = (
 )
 
 
+#: A Meeting lists at most 2,000 attendees; the biggest alliance's room holds fewer.
+MAX_ATTENDEES = 1_000
+
+
 def _season(day: date) -> str:
     return ("Winter", "Spring", "Summer", "Autumn")[(day.month % 12) // 3]
 
@@ -133,7 +137,8 @@ def _attendees(
     by_id = {p.id: p for p in cast.people}
     if plan.who == "leadership":
         chosen = cast.at_least(LadderStage.LEADER)
-        return rng.sample(chosen, min(len(chosen), ctx.scaled(9, minimum=3))), plan.place
+        # A leadership team stays a team, however many leaders the alliance has.
+        return rng.sample(chosen, min(len(chosen), ctx.scaled(9, minimum=3), 60)), plan.place
     if plan.who in ("housing", "work"):
         campaign = campaigns.housing if plan.who == "housing" else campaigns.work
         ids = campaign.leader_ids if campaign else []
@@ -147,7 +152,8 @@ def _attendees(
         team = [by_id[i] for i in cast.core_teams[institution.id]]
         return team, institution.name
     pool = cast.at_least(LadderStage.POTENTIAL_LEADER)
-    return rng.sample(pool, min(len(pool), ctx.scaled(45, minimum=5))), plan.place
+    # However big the alliance, a hall seats a thousand at most.
+    return rng.sample(pool, min(len(pool), ctx.scaled(45, minimum=5), 1_000)), plan.place
 
 
 def build_meetings(
@@ -157,6 +163,7 @@ def build_meetings(
     meetings: list[Meeting] = []
     for plan in PLANS:
         people, place = _attendees(plan, ctx, rng, alliance, cast, campaigns)
+        people = people[:MAX_ATTENDEES]
         day = ctx.days_ahead(plan.offset)
         # Assemblies on Saturdays, the rest on weekdays; none over Christmas.
         later = plan.offset > 0

@@ -29,7 +29,7 @@ def _damaged_repo(clock: FixedClock) -> TinyRepository:
 async def test_a_damaged_record_offers_to_quit_and_restore(clock: FixedClock) -> None:
     app = OrganiserApp(_damaged_repo(clock), clock)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
+        for _ in range(100):
             await pilot.pause(0.05)
             if isinstance(app.screen, ConfirmDialog):
                 break
@@ -42,7 +42,7 @@ async def test_a_damaged_record_offers_to_quit_and_restore(clock: FixedClock) ->
 async def test_carrying_on_keeps_the_app_open(clock: FixedClock) -> None:
     app = OrganiserApp(_damaged_repo(clock), clock)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
+        for _ in range(100):
             await pilot.pause(0.05)
             if isinstance(app.screen, ConfirmDialog):
                 break
