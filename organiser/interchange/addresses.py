@@ -1,4 +1,6 @@
-"""A postal address kept as free text, split into the parts other programs ask for.
+"""A name and a postal address, kept as free text, split into the parts other programs ask for.
+
+    split_name("Amina Bibi Khan")   # ("Amina Bibi", "Khan")
 
     split_address("12 High St\\nFlat 2\\nLeicester\\nLE1 1AA")
     # Address(lines=("12 High St", "Flat 2", "Leicester"), postcode="LE1 1AA")
@@ -36,3 +38,11 @@ def split_address(text: str) -> Address:
             postcode = lines.pop(at)
             return Address(tuple(lines), postcode.upper())
     return Address(tuple(lines))
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(first, last): the last word is the last name; one word is a first name alone."""
+    words = name.split()
+    if len(words) < 2:
+        return name.strip(), ""
+    return " ".join(words[:-1]), words[-1]

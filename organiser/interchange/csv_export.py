@@ -39,6 +39,7 @@ from pathlib import Path
 
 from organiser.export_file import write_private
 from organiser.interchange.addresses import split_address
+from organiser.interchange.addresses import split_name as split_name  # osdi.py uses it from here
 from organiser.models import Institution, Person, Profile
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.people import fold, sort_key
@@ -103,14 +104,6 @@ def _day(value: date | None) -> str:
 
 def _flag(value: bool) -> str:
     return "1" if value else "0"
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """(first, last): the last word is the last name; one word is a first name alone."""
-    words = name.split()
-    if len(words) < 2:
-        return name.strip(), ""
-    return " ".join(words[:-1]), words[-1]
 
 
 def _table(headings: tuple[str, ...], rows: Iterable[list[str]]) -> str:

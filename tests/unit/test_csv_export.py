@@ -8,14 +8,13 @@ import io
 from datetime import date
 from pathlib import Path
 
-from organiser.interchange.addresses import split_address
+from organiser.interchange.addresses import split_address, split_name
 from organiser.interchange.csv_export import (
     INSTITUTION_HEADINGS,
     PEOPLE_HEADINGS,
     institutions_csv,
     people_csv,
     safe_cell,
-    split_name,
     write_csv,
 )
 from organiser.interchange.csv_people import read_people_csv
