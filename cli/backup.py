@@ -19,10 +19,11 @@ from cli.commands import Refused
 from cli.progress import shell_progress
 from organiser.clock import Clock
 from organiser.files import explain
+from organiser.interchange import osdi
 from organiser.interchange.backup import FILE_ENDING, backup_text, write_backup
 from organiser.interchange.paths import beside, in_problem, out_problem
 from organiser.interchange.restore import read_backup, restore_backup
-from organiser.models import RECORD_TYPES
+from organiser.models import RECORD_TYPES, Person
 from organiser.repository import Repository
 from organiser.text import terminal_safe
 from store.paths import resolve_db_path
@@ -50,6 +51,22 @@ def add_json_export(formats: Formats, common: argparse.ArgumentParser) -> None:
         dest="include_private",
         action="store_true",
         help="put in people's and supervision reviews' private notes (left out by default)",
+    )
+
+
+def add_osdi_export(formats: Formats, common: argparse.ArgumentParser) -> None:
+    parser = formats.add_parser(
+        "osdi",
+        parents=[common],
+        help="people and events as OSDI JSON, for Action Network or Action Builder",
+        description="Write people (names, email, phone, address, tags for their ladder stage "
+        "and institutions) and public actions, trainings and meetings with who attended, in "
+        "the OSDI shape. Private notes, 1-2-1s, minutes and evaluations never go in.",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="PATH",
+        help=f"the file to write (default: beside the database, {osdi.FILE_ENDING})",
     )
 
 
@@ -99,6 +116,20 @@ def export_json(repo: Repository, clock: Clock, args: argparse.Namespace) -> int
         else "private notes left out; --include-private puts them in"
     )
     print(terminal_safe(f"Wrote a backup of {total:,} records to {out} ({private})."))
+    return 0
+
+
+def export_osdi(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
+    out = out_path(args, osdi.FILE_ENDING)
+    with shell_progress("Writing the OSDI file") as progress:
+        text = osdi.osdi_text(repo, clock.now(), progress=progress)
+    write_text(out, text)
+    people = repo.count(Person)
+    print(
+        terminal_safe(
+            f"Wrote {people:,} {'person' if people == 1 else 'people'} and their events to {out}."
+        )
+    )
     return 0
 
 

@@ -16,11 +16,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.files import explain
 from organiser.interchange.paths import in_problem, out_problem
 from organiser.repository import Repository
-from screens.transfer_jobs import Direction, Transfer
+from screens.transfer_jobs import Choices, Direction, Transfer
 from screens.widgets.field_error import FieldError
 
 PRIVATE_WARNING = (
@@ -44,9 +45,10 @@ class TransferDialog(ModalScreen[str | None]):
             self.done = done
             self.total = total
 
-    def __init__(self, repo: Repository, transfer: Transfer, path: Path) -> None:
+    def __init__(self, repo: Repository, clock: Clock, transfer: Transfer, path: Path) -> None:
         super().__init__(classes="dialog")
         self._repo = repo
+        self._clock = clock
         self._transfer = transfer
         self._path = path
         self._busy = False
@@ -110,13 +112,13 @@ class TransferDialog(ModalScreen[str | None]):
         path = self.chosen_path()
         if path is None:
             return
-        include_private = self._include_private()
+        choices = Choices(self._include_private(), self._clock.now())
         self._busy = True
         self.query_one("#run", Button).disabled = True
         self.set_class(True, "-running")
         run = self._transfer.run
         self.run_worker(
-            lambda: run(self._repo, path, include_private, self._progress),
+            lambda: run(self._repo, path, choices, self._progress),
             thread=True,
             group="transfer",
             exit_on_error=False,

@@ -19,17 +19,25 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.interchange.paths import beside
 from organiser.repository import Repository
 from screens.person_flows import refuse_if_read_only, report
 from screens.transfer_dialog import TransferDialog
-from screens.transfer_jobs import BACKUP_EXPORT, BACKUP_IMPORT, Direction, Transfer
+from screens.transfer_jobs import (
+    BACKUP_EXPORT,
+    BACKUP_IMPORT,
+    OSDI_EXPORT,
+    Direction,
+    Transfer,
+)
 from screens.welcome import WelcomeScreen
 
 #: What the screen offers, in the order listed.
 TRANSFERS: tuple[Transfer, ...] = (
     BACKUP_EXPORT,
+    OSDI_EXPORT,
     BACKUP_IMPORT,
 )
 
@@ -42,11 +50,12 @@ class TransferScreen(ModalScreen[None]):
     CSS_PATH = Path(__file__).with_name("transfer.tcss")
     BINDINGS = [Binding("escape", "close", "Close", id="transfer.close")]
 
-    def __init__(self, repo: Repository, database: Path) -> None:
+    def __init__(self, repo: Repository, clock: Clock, database: Path) -> None:
         """`database`: the database's path (or any file beside it with its name), so that
         files go beside it by default: organiser.json, organiser-backup.json."""
         super().__init__(classes="dialog")
         self._repo = repo
+        self._clock = clock
         self._database = database
         self._empty = self._is_empty()
 
@@ -94,7 +103,9 @@ class TransferScreen(ModalScreen[None]):
         if importing and refuse_if_read_only(self, self._repo):
             return
         path = beside(self._database, transfer.ending)
-        done = await self.app.push_screen_wait(TransferDialog(self._repo, transfer, path))
+        done = await self.app.push_screen_wait(
+            TransferDialog(self._repo, self._clock, transfer, path)
+        )
         if done is None:
             return
         self.notify(done, title="Done", markup=False, timeout=10)

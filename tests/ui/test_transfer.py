@@ -32,9 +32,9 @@ async def until(pilot: Pilot[object], done: Callable[[], bool], tries: int = 100
     raise AssertionError("the work in the background did not finish")
 
 
-async def choose(pilot: Pilot[object], label: str) -> TransferDialog:
-    """X, then down the list to `label` and enter, as a person would."""
-    await pilot.press("X")
+async def choose(pilot: Pilot[object], label: str, key: str = "X") -> TransferDialog:
+    """X (or `key`), then down the list to `label` and enter, as a person would."""
+    await pilot.press(key)
     await wait_for_screen(pilot, TransferScreen)
     options = pilot.app.screen.query_one("#transfer-list", OptionList)
     assert pilot.app.focused is options
@@ -117,12 +117,7 @@ async def test_a_backup_is_restored_from_the_first_run_screen(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_screen(pilot, WelcomeScreen)
         assert "ctrl+r" in screen_text(app)
-        await pilot.press("ctrl+r")
-        await wait_for_screen(pilot, TransferScreen)
-        options = app.screen.query_one("#transfer-list", OptionList)
-        assert not options.get_option("backup-import").disabled
-        await pilot.press("down", "enter")
-        dialog = await wait_for_dialog(pilot)
+        dialog = await choose(pilot, "Restore a full backup", key="ctrl+r")
         assert dialog.query_one("#transfer-path", Input).value == str(backup)
         await pilot.press("ctrl+s")
         await wait_for_screen(pilot, TodayScreen)
@@ -133,13 +128,6 @@ async def test_a_backup_is_restored_from_the_first_run_screen(
     assert empty.profile() == filled.profile()
     assert all(p.private_notes == "" for p in empty.list(Person))
     empty.close()
-
-
-async def wait_for_dialog(pilot: Pilot[object]) -> TransferDialog:
-    await wait_for_screen(pilot, TransferDialog)
-    dialog = pilot.app.screen
-    assert isinstance(dialog, TransferDialog)
-    return dialog
 
 
 async def test_a_file_that_is_not_a_backup_is_refused_beside_its_name(
@@ -153,10 +141,7 @@ async def test_a_file_that_is_not_a_backup_is_refused_beside_its_name(
     app = OrganiserApp(empty, clock, diary_path=tmp_path / "organiser.ics")
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_screen(pilot, WelcomeScreen)
-        await pilot.press("ctrl+r")
-        await wait_for_screen(pilot, TransferScreen)
-        await pilot.press("down", "enter")
-        dialog = await wait_for_dialog(pilot)
+        dialog = await choose(pilot, "Restore a full backup", key="ctrl+r")
         await pilot.press("ctrl+s")
         error = dialog.query_one("#transfer-path-error", FieldError)
         await until(pilot, lambda: bool(error.message))
@@ -174,3 +159,25 @@ async def test_import_and_export_is_in_the_palette(
         await wait_for_screen(pilot, TodayScreen)
         found = [c for c in commands_for(app.screen) if c.description == "Import and export"]
         assert [c.key for c in found] == ["X"]
+
+
+async def test_people_and_events_are_exported_for_action_network(
+    filled: TinyRepository, clock: FixedClock, tmp_path: Path
+) -> None:
+    app = OrganiserApp(filled, clock, diary_path=tmp_path / "organiser.ics")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, TodayScreen)
+        dialog = await choose(pilot, "Action Network")
+        assert not dialog.query("#transfer-private")  # never private notes: nothing to tick
+        assert "never go in" in screen_text(app)
+        out = tmp_path / "organiser-osdi.json"
+        assert dialog.query_one("#transfer-path", Input).value == str(out)
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, TransferDialog))
+        assert f"Wrote 3 people and their events to {out}." in notices(app)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    people = document["_embedded"]["osdi:people"]
+    assert {p["identifiers"][0] for p in people} == {
+        f"organiser:{p.id}" for p in filled.list(Person)
+    }
+    assert "Worried about her visa" not in out.read_text(encoding="utf-8")

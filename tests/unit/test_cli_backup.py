@@ -174,3 +174,18 @@ def test_no_progress_when_not_a_terminal() -> None:
     with shell_progress("Restoring", stream) as progress:
         progress(1, 2)
     assert stream.getvalue() == ""
+
+
+def test_export_osdi_writes_everyone_privately(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, said, err = run(capsys, "--db", str(db), "export", "osdi")
+    out = db.parent / "organiser-osdi.json"
+    assert (code, err) == (0, "")
+    assert said == f"Wrote 1 person and their events to {out}.\n"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    document = json.loads(out.read_text(encoding="utf-8"))
+    [person] = document["_embedded"]["osdi:people"]
+    assert person["identifiers"] == [f"organiser:{people(db)[0].id}"]
+    assert len(document["_embedded"]["osdi:events"]) == 3  # an action, a meeting, a training
+    assert "worried about her visa" not in out.read_text(encoding="utf-8")
