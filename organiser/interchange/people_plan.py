@@ -75,6 +75,8 @@ class LineNote:
 
     line: int
     message: str
+    #: The row matched someone on record (or earlier in the file) and adds nothing.
+    unchanged: bool = False
 
 
 @dataclass(frozen=True)
@@ -227,7 +229,9 @@ def _update(
     touched = planning.lines.get(person.id)
     if not changes:
         said = f"repeats line {touched[0]}" if touched else "already on record"
-        planning.skipped.append(LineNote(row.line, f"Nothing new: {person.name} {said}."))
+        planning.skipped.append(
+            LineNote(row.line, f"Nothing new: {person.name} {said}.", unchanged=True)
+        )
         return
     try:
         changed = person.evolve(**changes)

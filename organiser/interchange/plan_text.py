@@ -54,7 +54,10 @@ def plan_lines(plan: ImportPlan, limit: int = SHOWN) -> list[str]:
     lines = [columns_line(plan), counts_line(plan), *plan.notes]
     lines += change_lines(plan.creates, "Create", limit)
     lines += change_lines(plan.updates, "Update", limit)
-    lines += note_lines(plan.skipped, "Skip", limit)
+    unchanged = sum(1 for note in plan.skipped if note.unchanged)
+    if unchanged:
+        lines.append(f"Skip {unchanged:,} already on record with nothing new")
+    lines += note_lines([n for n in plan.skipped if not n.unchanged], "Skip", limit)
     lines += note_lines(plan.invalid, "Invalid", limit)
     return lines
 

@@ -41,7 +41,7 @@ def test_awkward_file_imports_once_and_reimports_as_nothing(repo: Repository) ->
 
     first = plan(repo, AWKWARD)
     assert first.counts == "3 to create, 0 to update, 1 to skip, 1 invalid"
-    assert first.skipped == (LineNote(5, "Nothing new: Zoë Wójcik repeats line 2."),)
+    assert first.skipped == (LineNote(5, "Nothing new: Zoë Wójcik repeats line 2.", True),)
     assert first.invalid[0].line == 6
     assert "Email is not an email address" in first.invalid[0].message
     assert any('"Nowhere Group"' in note for note in first.notes)
