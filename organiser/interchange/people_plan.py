@@ -12,8 +12,10 @@ record is filled in or replaced by the row's when they differ, notes are added b
 notes already kept (unless they are there already), and a membership of a known institution
 is added (or its role given). Nothing on record is blanked by an empty cell, and the name on
 record is never changed by an import: it is the organiser's. A row that matches no one
-creates a person, which needs a name. Rows later in the file see what earlier rows planned,
-so a repeated row changes nothing and re-importing a file plans nothing at all.
+creates a person, which needs a name. A row matched by phone alone whose name and email
+both differ from that person's is skipped for the organiser to check. Rows later in the file
+see what earlier rows planned, so a repeated row changes nothing and re-importing a file
+plans nothing at all.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from organiser.interchange.people_match import (
     InstitutionFinder,
     PeopleIndex,
     email_key,
+    name_key,
     phone_key,
 )
 from organiser.models import Institution, Membership, Person, Record
@@ -191,10 +194,30 @@ def _plan_row(planning: _Planning, row: Incoming) -> None:
             LineNote(row.line, f"Matches {len(match.people)} people by {match.by} ({names}).")
         )
         return
-    if match.people:
+    if match.people and _doubtful(row, match.people[0], match.by):
+        person = match.people[0]
+        planning.skipped.append(
+            LineNote(
+                row.line,
+                f"The phone number is {person.name}'s, but the name and email are not: "
+                "left for you to check.",
+            )
+        )
+    elif match.people:
         _update(planning, row, match.people[0], institution)
     else:
         _create(planning, row, institution)
+
+
+def _doubtful(row: Incoming, person: Person, by: str) -> bool:
+    """A phone shared (a household's landline, a number passed on) is not enough when the
+    row's name and email both say someone else."""
+    return (
+        by == "phone"
+        and bool(row.name and row.email and person.email)
+        and name_key(row.name) != name_key(person.name)
+        and email_key(row.email) != email_key(person.email)
+    )
 
 
 def _create(planning: _Planning, row: Incoming, institution: Institution | None) -> None:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from organiser.interchange.people_plan import Change, ImportPlan, LineNote
 
+#: Field names as the preview words them.
+FIELD_WORDS = {"memberships": "institution"}
 #: How many of each kind of line are listed before "… and N more".
 SHOWN = 8
 
@@ -36,9 +38,8 @@ def change_lines(changes: Sequence[Change], verb: str, limit: int = SHOWN) -> li
     lines = []
     for change in changes[:limit]:
         where = ", ".join(str(line) for line in change.lines[:3])
-        fields = (
-            f": {', '.join(f.replace('_', ' ') for f in change.fields)}" if change.fields else ""
-        )
+        words = (FIELD_WORDS.get(f, f.replace("_", " ")) for f in change.fields)
+        fields = f": {', '.join(words)}" if change.fields else ""
         label = "line" if len(change.lines) == 1 else "lines"
         lines.append(f"{verb} {change.person.name} ({label} {where}){fields}")
     return _more(lines, len(changes), limit)

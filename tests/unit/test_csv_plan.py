@@ -166,3 +166,36 @@ def test_ten_thousand_rows_plan_with_progress_and_reimport_as_nothing() -> None:
     on_record = [change.person for change in first.creates]
     again = plan_import(source, on_record, [])
     assert again.is_empty and len(again.skipped) == 10_001
+
+
+def test_a_shared_phone_is_not_enough_when_name_and_email_say_someone_else(
+    repo: Repository,
+) -> None:
+    repo.save(Person(name="Chloe Harding", email="chloe@example.org", phone="07700 900123"))
+    result = plan(
+        repo,
+        "Name,Email,Phone\n"
+        "Amina Khan,amina@example.org,07700 900123\n"
+        "C. Harding,,07700 900123\n",  # no email to contradict: the phone is enough
+    )
+    assert result.skipped == (
+        LineNote(
+            2,
+            "The phone number is Chloe Harding's, but the name and email are not: "
+            "left for you to check.",
+        ),
+        LineNote(3, "Nothing new: Chloe Harding already on record.", True),
+    )
+
+
+def test_a_membership_added_is_worded_as_an_institution(repo: Repository) -> None:
+    school = repo.save(Institution(name="St Mary's Primary"))
+    repo.save(Person(name="Amina Khan", email="amina@example.org"))
+    result = plan(
+        repo,
+        "Name,Email,Organisation,Role\nAmina Khan,amina@example.org,st mary's primary,Parent\n",
+    )
+    assert plan_lines(result)[2] == "Update Amina Khan (line 2): institution"
+    assert result.updates[0].person.memberships == [
+        Membership(institution_id=school.id, role="Parent")
+    ]
