@@ -41,6 +41,7 @@ from screens.widgets.field_error import FieldError
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.one_to_one_table import LIST_COLUMNS, OneToOneTable, list_row
 from screens.widgets.read_only_banner import ReadOnlyBanner
+from screens.widgets.windowed_table import Row
 
 ALL = "all"
 PERIODS: list[tuple[Text, str]] = [
@@ -97,6 +98,7 @@ class OneToOnesScreen(Screen[None]):
         self._institutions: list[Institution] = []
         self._filter = OneToOneFilter()
         self._profile: Profile | None = None
+        self._count_line = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -161,12 +163,13 @@ class OneToOnesScreen(Screen[None]):
         self._by_id = {m.id: m for m in meetings}
         today, zone = self.clock.today(), self.clock.tz
         by_id = {i.id: i for i in institutions}
-        self.table.load(
-            {
-                m.id: list_row(m, self._people.get(m.person_id), by_id, today, zone)
-                for m in self._finder.meetings
-            }
-        )
+        meetings_by_id, people = self._by_id, self._people
+
+        def row(meeting_id: str) -> Row:
+            meeting = meetings_by_id[meeting_id]
+            return list_row(meeting, people.get(meeting.person_id), by_id, today, zone)
+
+        self.table.load(meetings_by_id.keys(), row)
         self.apply_filters()
 
     def _set_institutions(self, institutions: list[Institution]) -> None:
@@ -225,9 +228,22 @@ class OneToOnesScreen(Screen[None]):
         self.query_one("#filter-period-error", FieldError).show(problem)
         matches = self._finder.matching(wanted)
         self.table.show([m.id for m in matches])
-        line = count_line(len(matches), len(self._finder), not wanted.is_blank)
-        self.query_one("#one-to-ones-count", Static).update(Text(line))
+        self._count_line = count_line(len(matches), len(self._finder), not wanted.is_blank)
+        self._show_count()
         self._show_rate(wanted)
+
+    def _show_count(self) -> None:
+        """The count line, and while only some rows are shown, how many and what to do."""
+        line = self._count_line
+        shown = self.table.rows_shown
+        if shown < len(self.table.shown_ids):
+            line += f" · showing {shown:,}: filter to narrow"
+        self.query_one("#one-to-ones-count", Static).update(Text(line))
+
+    @on(DataTable.RowHighlighted, "#one-to-ones-table")
+    def _row_highlighted(self) -> None:
+        """Moving down the list adds rows as the end is reached: say how many there are."""
+        self._show_count()
 
     def _show_rate(self, wanted: OneToOneFilter) -> None:
         """The organiser's 1-2-1 rate over the chosen period (up to today), all 1-2-1s counted."""

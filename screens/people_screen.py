@@ -124,7 +124,9 @@ class PeopleScreen(Screen[None]):
     def _set_people(self, people: list[Person]) -> None:
         self._finder = PeopleFinder(people, self._institutions)
         self._by_id = {person.id: person for person in people}
-        self.table.load(self._finder.people, self._institutions, self._stage_name, self._lapsed)
+        self.table.load_people(
+            self._finder.people, self._institutions, self._stage_name, self._lapsed
+        )
         self.filter(self.search_text)
 
     def _saved(self, person: Person) -> None:

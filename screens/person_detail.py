@@ -187,7 +187,7 @@ class PersonDetailScreen(Screen[bool]):
         self._meetings = {m.id: m for m in history}
         today, zone = self.clock.today(), self.clock.tz
         table = self.query_one("#timeline", OneToOneTable)
-        table.load({m.id: timeline_row(m, today, zone) for m in history})
+        table.load_rows({m.id: timeline_row(m, today, zone) for m in history})
         table.show([m.id for m in history])
         self.query_one("#timeline-title", Static).update(timeline_title(len(history)))
         self.show_consent_flag()

@@ -458,3 +458,33 @@ async def test_the_list_shows_one_to_ones_logged_elsewhere(
         assert isinstance(app.screen, OneToOnesScreen)
         assert "1 1-2-1" in screen_text(app)
         assert "Amina Khan" in screen_text(app)
+
+
+async def test_a_long_list_shows_a_window_of_rows_and_more_at_the_end(
+    repo: TinyRepository, clock: FixedClock
+) -> None:
+    from screens.widgets.windowed_table import WINDOW
+
+    amina = Person(name="Amina Khan")
+    many = WINDOW + 30
+    meetings = [
+        RelationalMeeting(person_id=amina.id, at=NOW - timedelta(hours=n), story=f"Talk {n}")
+        for n in range(many)
+    ]
+    repo.save_all([Profile(organiser_name="Jo"), amina, *meetings])
+    app = OrganiserApp(repo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        table = app.screen.query_one(OneToOneTable)
+        assert table.row_count == WINDOW
+        assert f"{many:,} 1-2-1s · showing {WINDOW}: filter to narrow" in screen_text(app)
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert table.row_count == many
+        assert "showing" not in screen_text(app)
+        await pilot.press("ctrl+end", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OneToOneDetailScreen)
+        stored = repo.get(RelationalMeeting, meetings[-1].id)
+        assert stored is not None and screen.meeting.id == stored.id
