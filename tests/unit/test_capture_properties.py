@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from organiser.capture import Capture, CaptureKind, Problems, parse
+from organiser.capture_plan import Planned, plan_line
 from organiser.clock import LONDON
+from organiser.models import Institution, Membership, Person
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=LONDON)
 GUARD = "could not be read"  # the message of the last-resort guard: a bug if ever seen
@@ -103,3 +105,16 @@ def test_a_well_formed_line_reads_back_into_its_parts(
     assert found.minutes == hours * 60 + minutes
     assert found.texts == {"tension": tension, "follow_up": follow_up, "story": story}
     assert found.words == tuple(words)
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_planned_or_refused_against_real_records(line: str) -> None:
+    school = Institution(name="St Mary's", tag="stmarys")
+    people = [
+        Person(name="Amina Khan", memberships=[Membership(institution_id=school.id)]),
+        Person(name="Amina Begum"),
+    ]
+    found = plan_line("121 " + line, people, [school], list, NOW)
+    assert isinstance(found, Planned | Problems)
+    if isinstance(found, Problems):
+        assert found.messages and all(GUARD not in m for m in found.messages)

@@ -16,9 +16,9 @@ from organiser.models import (
     OneToOneStatus,
     Person,
     Profile,
-    RelationalMeeting,
 )
 from store.database import open_store
+from tests.unit.test_cli import stored
 
 
 @pytest.fixture
@@ -36,11 +36,6 @@ def db(tmp_path: Path) -> Path:
             ]
         )
     return path
-
-
-def stored(db: Path) -> list[RelationalMeeting]:
-    with open_store(db, SystemClock()) as opened:
-        return opened.repo.list(RelationalMeeting)
 
 
 def test_add_saves_the_1_2_1_says_so_and_today_shows_its_follow_up(
