@@ -3,7 +3,6 @@ repository holds afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -15,9 +14,12 @@ from screens.app import OrganiserApp
 from screens.commands import commands_for
 from screens.people_import import PeopleImportDialog
 from screens.people_screen import PeopleScreen
+from screens.today_screen import TodayScreen
+from screens.transfer_dialog import TransferDialog
 from screens.widgets.field_error import FieldError
 from store.repository import TinyRepository
 from tests.ui.conftest import SIZE, go_to_people, notices, screen_text, wait_for_screen
+from tests.ui.test_transfer import choose, type_path, until
 
 CSV = (
     "\ufeffFirst Name,Last Name,Email,Mobile,Organisation,Job Title\r\n"
@@ -25,14 +27,6 @@ CSV = (
     "Amina,Khan,amina@example.org,07700 900999,,\r\n"
     "Dan,Smith,dan@nowhere,,,\r\n"
 )
-
-
-async def until(pilot: Pilot[object], done: Callable[[], bool], tries: int = 100) -> None:
-    for _ in range(tries):
-        await pilot.pause(0.05)
-        if done():
-            return
-    raise AssertionError("the work in the background did not finish")
 
 
 async def open_import(pilot: Pilot[object]) -> PeopleImportDialog:
@@ -127,3 +121,30 @@ async def test_cancel_after_the_preview_saves_nothing_and_the_key_is_offered(
         await pilot.press("escape")
         await wait_for_screen(pilot, PeopleScreen)
     assert len(filled.list(Person)) == count
+
+
+async def test_vcards_and_civicrm_csv_from_the_import_and_export_screen(
+    filled: TinyRepository, clock: FixedClock, tmp_path: Path
+) -> None:
+    app = OrganiserApp(filled, clock, diary_path=tmp_path / "organiser.ics")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, TodayScreen)
+        await choose(pilot, "People as contacts (vCard)")
+        out = tmp_path / "contacts.vcf"
+        await type_path(pilot, out)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: out.exists() and not isinstance(app.screen, TransferDialog))
+        assert f"Wrote 3 people as vCards to {out}." in notices(app)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, TodayScreen)
+        await choose(pilot, "People for CiviCRM (CSV)")
+        sheet = tmp_path / "people.csv"
+        await type_path(pilot, sheet)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: sheet.exists())
+    cards = out.read_text(encoding="utf-8")
+    assert cards.count("BEGIN:VCARD") == 3 and "FN:Amina Khan" in cards
+    assert "visa" not in cards and "damp" not in cards
+    rows = sheet.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("Contact Type,External Identifier,First Name,Last Name")
+    assert len(rows) == 4 and "visa" not in sheet.read_text(encoding="utf-8")
