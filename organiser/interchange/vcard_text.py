@@ -69,6 +69,8 @@ def unescape(text: str) -> str:
 
 def split_unescaped(text: str, separator: str) -> list[str]:
     """`text` split at each `separator` not preceded by a backslash escape."""
+    if "\\" not in text:
+        return text.split(separator)
     parts: list[str] = []
     current: list[str] = []
     chars = iter(text)
@@ -106,15 +108,14 @@ def _soft_break(line: str) -> bool:
 
 def parse_line(line: str) -> Property | None:
     """NAME;PARAM=a,b;PARAM="x:y":value, or None when there is no colon at all."""
-    quoted = False
-    for at, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            head, value = line[:at], line[at + 1 :]
-            break
-    else:
+    colon = line.find(":")
+    if colon < 0:
         return None
+    if '"' in line[:colon]:  # a quoted parameter value may hold a colon
+        colon = _colon_outside_quotes(line)
+        if colon < 0:
+            return None
+    head, value = line[:colon], line[colon + 1 :]
     name, *raw_params = split_unescaped(head, ";")
     params: dict[str, list[str]] = {}
     for raw in raw_params:
@@ -125,6 +126,16 @@ def parse_line(line: str) -> Property | None:
             v.strip().strip('"') for v in values.split(",")
         )
     return Property(name.rsplit(".", 1)[-1].strip().upper(), params, value)
+
+
+def _colon_outside_quotes(line: str) -> int:
+    quoted = False
+    for at, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return at
+    return -1
 
 
 def read_cards(text: str) -> tuple[list[Card], list[tuple[int, str]]]:
