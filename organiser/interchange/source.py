@@ -42,12 +42,14 @@ def read_source(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise ImportRefused(f"{shown} is a folder, not a file.")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        with path.open("rb") as file:  # a pipe (<(…)) is read too; a device, only so far
+            data = file.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
             raise ImportRefused(
-                f"{shown} is {size / 1024 / 1024:,.0f} MB: too large to be a contact list."
+                f"{shown} is larger than {MAX_BYTES // 1024 // 1024} MB: too large to be a "
+                "contact list."
             )
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise ImportRefused(f"There is no file {shown}.") from None
     except OSError as error:

@@ -158,3 +158,13 @@ def test_files_that_are_not_there_or_not_files_are_refused(tmp_path: Path) -> No
     good = tmp_path / "people.csv"
     good.write_text("Name\nAmina Khan\n", encoding="utf-8")
     assert read_people_csv_file(good).rows[0].name == "Amina Khan"
+
+
+def test_a_file_too_large_to_be_a_contact_list_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("organiser.interchange.source.MAX_BYTES", 10)
+    big = tmp_path / "big.csv"
+    big.write_text("Name\n" + "Amina Khan\n" * 3)
+    with pytest.raises(ImportRefused, match="too large to be a contact list"):
+        read_source(big)
