@@ -11,6 +11,8 @@ Headings are compared without case, accents, spaces or punctuation, so "First Na
 - NationBuilder: first_name, middle_name, last_name, email, phone_number, mobile_number,
   work_phone_number, primary_address1-3, primary_city, primary_state, primary_zip,
   primary_country, employer, occupation, note;
+- Google Contacts: Name, Given Name, Family Name, E-mail 1 - Value, Phone 1 - Value,
+  Address 1 - Formatted, Organization 1 - Name, Organization 1 - Title, Notes;
 - a plain list: Name, Email, Phone, Address, Organisation, Role, Notes; and this program's
   own export (`csv_export`).
 
@@ -56,6 +58,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "workemail",
         "email2",
         "otheremail",
+        "email1value",
     ),
     "phone": (
         "mobile",
@@ -71,6 +74,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "tel",
         "phoneprimary",
         "can2phone",
+        "phone1value",
         "homephone",
         "homephonenumber",
         "workphone",
@@ -78,6 +82,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "address": (
         "address",
+        "address1formatted",
         "streetaddress",
         "address1",
         "addressline1",
@@ -129,8 +134,9 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "company",
         "companyname",
         "memberof",
+        "organization1name",
     ),
-    "role": ("role", "jobtitle", "position", "occupation"),
+    "role": ("role", "jobtitle", "position", "occupation", "organization1title"),
     "notes": ("notes", "note", "comments", "comment"),
     "contact_type": ("contacttype",),
 }

@@ -74,6 +74,12 @@ NATIONBUILDER = (
     "Parent governor,12 High St,Flat 2,Leicester,LE1 1AA,GB,Met at the fair,housing\n"
 )
 PLAIN = "name, email, phone\nAmina Khan, amina@example.org, 0116 496 0001\n"
+GOOGLE = (
+    "Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,"
+    "Phone 1 - Value,Address 1 - Formatted,Organization 1 - Name,Organization 1 - Title,Notes\n"
+    'Amina Khan,Amina,Khan,* Home,amina@example.org,Mobile,0116 496 0001,"12 High St\n'
+    "Leicester LE1 1AA\",St Mary's Primary,Parent governor,Met at the fair\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -97,8 +103,16 @@ PLAIN = "name, email, phone\nAmina Khan, amina@example.org, 0116 496 0001\n"
             "Met at the fair",
         ),
         (PLAIN, "Amina Khan", "", "", "", ""),
+        (
+            GOOGLE,
+            "Amina Khan",
+            "12 High St\nLeicester LE1 1AA",
+            "St Mary's Primary",
+            "Parent governor",
+            "Met at the fair",
+        ),
     ],
-    ids=["civicrm", "action-network", "nationbuilder", "plain"],
+    ids=["civicrm", "action-network", "nationbuilder", "plain", "google"],
 )
 def test_every_known_export_is_recognised(
     text: str, name: str, address: str, institution: str, role: str, notes: str
