@@ -97,7 +97,11 @@ def utc(moment: datetime) -> datetime:
 
 def stamp_of(record: Record, *others: Record | None) -> datetime:
     """The last change to anything the entry shows: the record, and the people it names."""
-    return utc(max([record.updated, *(o.updated for o in others if o is not None)]))
+    latest = record.updated
+    for other in others:
+        if other is not None and other.updated > latest:
+            latest = other.updated
+    return utc(latest)
 
 
 def all_day(day: date, days: int = 1) -> tuple[date, date]:

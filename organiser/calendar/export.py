@@ -177,7 +177,8 @@ def build_diary(
     repository raises (StoreError); writes nothing."""
     sources = gather(repo, choice, progress)
     entries = diary_entries(sources, choice, today)
-    texts = render(entries, sources.profile, choice, today, cache or EntryCache(), progress)
+    once = EntryCache(keep=False)
+    texts = render(entries, sources.profile, choice, today, cache or once, progress)
     progress(1.0, f"{len(entries):,} entries")
     return texts
 

@@ -130,11 +130,16 @@ class EntryCache:
     nor anyone it names, is not written again. Keeps only what the last export used."""
 
     texts: dict[tuple[Entry, bool, str], bytes] = field(default_factory=dict)
+    #: False for a one-off export (the command line): nothing is kept, nor looked up.
+    keep: bool = True
     written: int = 0
     reused: int = 0
     _used: dict[tuple[Entry, bool, str], bytes] = field(default_factory=dict)
 
     def render(self, entry: Entry, zone: ZoneInfo, *, as_todo: bool) -> bytes:
+        if self.keep is False:
+            self.written += 1
+            return todo_text(entry, zone) if as_todo else event_text(entry, zone)
         key = (entry, as_todo, zone.key)
         found = self.texts.get(key)
         if found is None:
@@ -174,9 +179,11 @@ def years_of(entries: Iterable[Entry], zone: ZoneInfo) -> tuple[int, int] | None
     return (min(days).year, max(days).year) if days else None
 
 
-def order_key(entry: Entry, zone: ZoneInfo) -> tuple[datetime, str]:
-    """Entries in time order (an all-day entry from its local midnight), then by UID."""
+def order_key(entry: Entry, zone: ZoneInfo) -> tuple[float, str]:
+    """Entries in time order (an all-day entry from its local midnight), then by UID.
+    The instant as a number: sorting tens of thousands of aware datetimes would ask each
+    pair for their offsets at every comparison."""
     start = entry.start
     if not isinstance(start, datetime):
         start = datetime(start.year, start.month, start.day, tzinfo=zone)
-    return start.astimezone(UTC), entry.stem
+    return start.timestamp(), entry.stem
