@@ -30,8 +30,9 @@ from screens.record_check import offer_restore, read_every_record
 from screens.today_screen import TodayScreen
 from screens.welcome import WelcomeScreen
 
-#: Seconds after start before every record is read through (screens/record_check.py).
-RECORD_CHECK_DELAY = 0.5
+#: Seconds after start before every record is read through (screens/record_check.py) if
+#: Today has not shown its summary by then.
+RECORD_CHECK_DELAY = 3.0
 #: Actions that need a profile (after the welcome) before they make sense.
 NEEDS_PROFILE = frozenset({"show", "log_one_to_one", "edit_profile", "export_diary"})
 
@@ -83,6 +84,7 @@ class OrganiserApp(App[str | None]):
         self.clock = clock
         self.warnings = tuple(warnings)
         self.has_profile = False
+        self._record_check_started = False
         # Only Today is imported at start; each other area the first time it is opened.
         areas: dict[str, Callable[[Repository, Clock], Screen[Any]]] = {
             "today": TodayScreen,
@@ -104,8 +106,9 @@ class OrganiserApp(App[str | None]):
     def on_mount(self) -> None:
         self._exit_on_hangup()
         self.diary_keeper.start()
-        # After the first frame and Today's summary have had the processor to themselves.
-        self.set_timer(RECORD_CHECK_DELAY, self._check_records)
+        # Once Today's summary is in (or after a few seconds on any other first screen), so
+        # the first frame and the summary have the processor to themselves.
+        self.set_timer(RECORD_CHECK_DELAY, self._start_record_check)
         for warning in self.warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=20, markup=False)
         try:
@@ -117,6 +120,14 @@ class OrganiserApp(App[str | None]):
             self.switch_mode("today")
         else:
             self.push_screen(WelcomeScreen(self.repo, self.clock), self._welcomed)
+
+    def on_today_screen_summary_shown(self) -> None:
+        self._start_record_check()
+
+    def _start_record_check(self) -> None:
+        if not self._record_check_started:
+            self._record_check_started = True
+            self._check_records()
 
     @work(thread=True, exit_on_error=False, group="record-check")
     def _check_records(self) -> None:

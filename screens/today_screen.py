@@ -7,6 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +24,7 @@ from organiser.supervision import find_action, set_done
 from organiser.today import RENEWAL_WINDOW_DAYS, TodaySummary, build_today
 from organiser.trainings import TODAY_WINDOW_DAYS
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
+from screens.quick_capture import start_quick_capture
 from screens.today_items import (
     ItemRef,
     action_point_option,
@@ -67,6 +69,7 @@ class TodayScreen(Screen[None]):
         Binding("w", "next_period", "Rate period", id="today.period"),
         Binding("r", "refresh", "Refresh", id="today.refresh"),
         Binding("v", "start_review", "Supervision review", id="today.review"),
+        Binding("plus", "quick_capture", "Quick add", key_display="+", id="today.quick-capture"),
     ]
 
     def __init__(self, repo: Repository, clock: Clock) -> None:
@@ -79,6 +82,7 @@ class TodayScreen(Screen[None]):
         self.period_index = 0
         self._requested = 0  # summaries asked for, and the last one shown
         self._shown = 0
+        self._announced = False  # whether SummaryShown has been posted
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,10 +139,19 @@ class TodayScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_summary, request, profile, summary)
 
+    class SummaryShown(Message):
+        """Today shows its first summary (or why it cannot): the app's slower jobs may start."""
+
+    def _first_shown(self) -> None:
+        if not self._announced:
+            self._announced = True
+            self.post_message(self.SummaryShown())
+
     def _failed(self, request: int, error: OrganiserError) -> None:
         if request == self._requested:
             self._shown = request
         report(self, error, "Cannot read the database")
+        self._first_shown()
 
     def _show_summary(self, request: int, profile: Profile, summary: TodaySummary) -> None:
         if request != self._requested:
@@ -149,6 +162,7 @@ class TodayScreen(Screen[None]):
         self._show_rate()
         self._fill(summary, profile)
         self._shown = request
+        self._first_shown()
 
     def _show_rate(self) -> None:
         assert self.summary is not None and self.profile is not None
@@ -288,6 +302,10 @@ class TodayScreen(Screen[None]):
         self.repo.save(set_done(found.review, found.action.id, self.clock.today()))
         self.notify(f"Agreed action done: {found.action.text}", markup=False)
         self.refresh_summary()
+
+    def action_quick_capture(self) -> None:
+        """A 1-2-1 in one line (the app's + key, shown here where there is room for it)."""
+        start_quick_capture(self, self.repo, self.clock)
 
     @work(exclusive=True, group="today-review", exit_on_error=False)
     async def action_start_review(self) -> None:

@@ -72,6 +72,9 @@ def _phone(text: str) -> str:
 def fixed_offset(moment: datetime) -> datetime:
     """Keep the wall-clock offset but drop the zone rules, so a time in the autumn's repeated
     hour compares and round-trips like any other (PEP 495 makes zone-ruled ones unequal)."""
+    zone = moment.tzinfo
+    if zone is not None and zone.utcoffset(None) is not None:
+        return moment  # a fixed offset already (as every time read back from JSON is)
     offset = moment.utcoffset()
     assert offset is not None  # AwareDatetime has checked
     return moment.astimezone(timezone(offset))
