@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from organiser.calendar.build import MAKERS, Context, cancelled_entries, entries_of
 from organiser.calendar.entries import Entry, Privacy
+from organiser.calendar.record_memo import RecordMemo
 from organiser.calendar.vtimezone import vtimezone
 from organiser.calendar.writer import (
     CALENDAR_END,
@@ -103,13 +104,21 @@ def gather(repo: Repository, choice: DiaryChoice, progress: Progress) -> Sources
     return sources
 
 
-def diary_entries(sources: Sources, choice: DiaryChoice, today: date) -> list[Entry]:
-    """Every chosen entry in time order; deleted records' entries cancelled."""
+def diary_entries(
+    sources: Sources, choice: DiaryChoice, today: date, memo: RecordMemo | None = None
+) -> list[Entry]:
+    """Every chosen entry in time order; deleted records' entries cancelled. With a `memo`
+    kept from the last export, only records that changed (or whose people did) are made."""
     zone = sources.profile.zone
     ctx = Context(
         Privacy(choice.include_private, today), zone, sources.people, sources.institutions
     )
-    found = [e for r in sources.records for e in entries_of(r, ctx) if choice.wants(e, zone)]
+    if memo is None:
+        found = [e for r in sources.records for e in entries_of(r, ctx) if choice.wants(e, zone)]
+    else:
+        memo.begin(ctx)
+        found = [e for r in sources.records for e in memo.entries(r, ctx) if choice.wants(e, zone)]
+        memo.settle()
     alive = {e.stem for e in found} | {r.id for r in sources.records}
     for tombstone in sources.tombstones:
         if tombstone.record_id in alive:
@@ -176,7 +185,7 @@ def build_diary(
     """The calendar file(s) for `choice`, from what `repo` holds. Raises what the
     repository raises (StoreError); writes nothing."""
     sources = gather(repo, choice, progress)
-    entries = diary_entries(sources, choice, today)
+    entries = diary_entries(sources, choice, today, cache.memo if cache else None)
     once = EntryCache(keep=False)
     texts = render(entries, sources.profile, choice, today, cache or once, progress)
     progress(1.0, f"{len(entries):,} entries")

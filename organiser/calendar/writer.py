@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from organiser.calendar.entries import CATEGORIES, Entry
+from organiser.calendar.record_memo import RecordMemo
 
 CRLF = b"\r\n"
 #: Octets a content line may hold before it is folded (RFC 5545 3.1).
@@ -132,6 +133,8 @@ class EntryCache:
     texts: dict[tuple[Entry, bool, str], bytes] = field(default_factory=dict)
     #: False for a one-off export (the command line): nothing is kept, nor looked up.
     keep: bool = True
+    #: Each record's entries, so an unchanged record is not even made into entries again.
+    memo: RecordMemo = field(default_factory=RecordMemo)
     written: int = 0
     reused: int = 0
     _used: dict[tuple[Entry, bool, str], bytes] = field(default_factory=dict)

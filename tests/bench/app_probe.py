@@ -1,6 +1,6 @@
 """The benchmark's measurements inside the app, in a fresh process.
 
-    python -m tests.bench.app_probe start DB --repeat N     process start to Today: first frame, usable
+    python -m tests.bench.app_probe start DB --repeat N     start to Today: first frame, usable
     python -m tests.bench.app_probe screens DB --repeat N   opening lists, filter keystrokes
 
 `start` spawns `organiser` on a pseudo-terminal and waits for the date line only the Today

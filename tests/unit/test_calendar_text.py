@@ -8,7 +8,7 @@ from datetime import UTC, date
 from organiser.calendar.export import DiaryChoice, build_diary
 from organiser.calendar.writer import EntryCache, fold, text
 from organiser.clock import FixedClock
-from organiser.models import Consent, Person
+from organiser.models import Consent, Person, RelationalMeeting
 from store.repository import TinyRepository
 from tests.calendar_samples import AWKWARD, Diary, components, uid
 
@@ -137,3 +137,24 @@ def test_dates_and_times_are_written_in_the_basic_format(
     )
     assert "DTSTART;TZID=Europe/London:20260329T100000" in lines
     assert f"DTSTAMP:{diary.booked.updated.astimezone(UTC):%Y%m%dT%H%M%S}Z" in lines
+
+
+def test_re_export_makes_entries_only_for_what_changed(
+    memory: TinyRepository, diary: Diary
+) -> None:
+    cache = EntryCache()
+    first = export(memory, cache)
+    records = cache.memo.made
+    assert records > 0 and cache.memo.reused == 0
+    assert export(memory, cache) == first
+    assert (cache.memo.made, cache.memo.reused) == (records, records)
+    # Renaming Amina remakes her 1-2-1s' entries (their titles name her), and nothing else.
+    amina = memory.get(Person, diary.amina.id)
+    assert amina is not None
+    memory.save(amina.evolve(name="Amina Kahn"))
+    changed = export(memory, cache)
+    remade = cache.memo.made - records
+    hers = [m for m in memory.list(RelationalMeeting) if m.person_id == amina.id]
+    assert 0 < len(hers) <= remade < records
+    assert b"1-2-1 with Amina Kahn" in changed.replace(b"\r\n ", b"")  # unfolded
+    assert export(memory, EntryCache()) == changed  # the memo changes nothing in the bytes
