@@ -29,9 +29,15 @@ GOALS = {
     "search_notes": 0.05,
     "filter_keystroke": 0.05,
     "start_to_today": 1.0,
+    "start_to_usable": 1.0,
     "export_ical": 1.5,
 }
-GOALS_10X = {"save_121": 0.005, "update_person": 0.005, "start_to_today": 2.5}
+GOALS_10X = {
+    "save_121": 0.005,
+    "update_person": 0.005,
+    "start_to_today": 2.5,
+    "start_to_usable": 2.5,
+}
 
 
 def _child(module: str, *args: str) -> dict[str, Any]:

@@ -1,6 +1,8 @@
 """Kill a writing Organiser at random moments and check that no acknowledged save is lost.
 
     python -m tests.stress.kill_writer [--kills 300] [--scale 1.0] [--seed N] [--keep]
+    python -m tests.stress.kill_writer --start-from .bench/cache/size10/organiser.json \
+        --kills 30 --per-db 10 --open-timeout 120        # the same against the 10x database
 
 A child process opens the store and saves people in a loop (single saves, multi-record
 save_all calls, updates, the odd explicit compaction), printing "<id> <revision>" for each
@@ -104,7 +106,9 @@ def parse_acks(text: str, acked: dict[str, int]) -> int:
     return count
 
 
-def run_and_kill(command: list[str], rng: random.Random, window: float) -> tuple[str, str, int]:
+def run_and_kill(
+    command: list[str], rng: random.Random, window: float, open_timeout: float = 10.0
+) -> tuple[str, str, int]:
     """Start the writer, SIGKILL it at a random moment; its whole stdout, stderr, exit code."""
     proc = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0
@@ -112,7 +116,7 @@ def run_and_kill(command: list[str], rng: random.Random, window: float) -> tuple
     assert proc.stdout is not None and proc.stderr is not None
     early = rng.random() < 0.3  # sometimes kill while it is still opening the database
     ready = early
-    kill_at = time.monotonic() + (rng.uniform(0.0, 0.5) if early else 10.0)
+    kill_at = time.monotonic() + (rng.uniform(0.0, 0.5) if early else open_timeout)
     out = b""
     with selectors.DefaultSelector() as selector:
         selector.register(proc.stdout, selectors.EVENT_READ)
@@ -180,7 +184,7 @@ def inspect(db: Path, tally: Tally) -> None:
 def trial(db: Path, acked: dict[str, int], rng: random.Random, args: argparse.Namespace) -> Tally:
     """One writer, killed once, then checked."""
     command = child_command(db, rng.randrange(2**32), args.scale, args.threshold)
-    out, err, code = run_and_kill(command, rng, args.window)
+    out, err, code = run_and_kill(command, rng, args.window, args.open_timeout)
     tally = Tally(kills=1, acknowledged=parse_acks(out, acked))
     inspect(db, tally)
     if code != -9:
@@ -198,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=int, default=THRESHOLD)
     parser.add_argument("--per-db", type=int, default=25, help="kills before a fresh database")
     parser.add_argument("--keep", action="store_true", help="keep the databases for inspection")
+    parser.add_argument(
+        "--start-from",
+        type=Path,
+        help="begin each database as a copy of this one (e.g. the benchmark's 10x database)",
+    )
+    parser.add_argument(
+        "--open-timeout", type=float, default=10.0, help="seconds to wait for a big database"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.randrange(2**32)
@@ -218,6 +230,10 @@ def drive(args: argparse.Namespace, seed: int) -> int:
     for n in range(args.kills):
         if n % args.per_db == 0:
             db, acked = work / f"db-{n // args.per_db:03d}" / "organiser.json", {}
+            if args.start_from is not None:
+                db.parent.mkdir(mode=0o700, parents=True)
+                shutil.copyfile(args.start_from, db)
+                db.chmod(0o600)
         total.add(trial(db, acked, rng, args), f"kill {n + 1}")
         if (n + 1) % 25 == 0:
             print(f"  {n + 1} kills, {total.acknowledged} saves acknowledged", flush=True)
