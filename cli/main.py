@@ -142,7 +142,11 @@ def _run_app(args: argparse.Namespace) -> int:
         # first: walking the whole database once costs more than the little garbage kept.)
         gc.freeze()
         app = OrganiserApp(
-            opened.repo, clock, warnings=opened.warnings, diary_path=default_out(opened.path)
+            opened.repo,
+            clock,
+            warnings=opened.warnings,
+            diary_path=default_out(opened.path),
+            on_hangup=lambda: _hang_up(opened),
         )
         result = app.run()
     if result == RESTORE:
@@ -150,6 +154,17 @@ def _run_app(args: argparse.Namespace) -> int:
             return 1
         return _run_app(args)
     return 0
+
+
+def _hang_up(opened: OpenedStore) -> NoReturn:
+    """The terminal has gone: close the database tidily (compact, back up, unlock) and
+    leave now, without the terminal restored, as there is no terminal to restore."""
+    code = 1
+    try:
+        opened.close()
+        code = 0
+    finally:
+        os._exit(code)
 
 
 def _fail(message: str) -> None:

@@ -34,7 +34,9 @@ from screens.welcome import WelcomeScreen
 #: Today has not shown its summary by then.
 RECORD_CHECK_DELAY = 3.0
 #: Actions that need a profile (after the welcome) before they make sense.
-NEEDS_PROFILE = frozenset({"show", "log_one_to_one", "edit_profile", "export_diary"})
+NEEDS_PROFILE = frozenset(
+    {"show", "log_one_to_one", "edit_profile", "export_diary", "find"}
+)
 
 
 class OrganiserApp(App[str | None]):
@@ -62,6 +64,7 @@ class OrganiserApp(App[str | None]):
         Binding("comma", "edit_profile", "Profile and targets", key_display=",", show=False,
                 id="app.profile"),
         Binding("D", "export_diary", "Export to diary", show=False, id="app.export-diary"),
+        Binding("ctrl+f", "find", "Find anywhere", key_display="^f", id="app.find"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
@@ -74,8 +77,10 @@ class OrganiserApp(App[str | None]):
         *,
         warnings: Sequence[str] = (),
         diary_path: Path | None = None,
+        on_hangup: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self._on_hangup = on_hangup
         # Every change is heard, so the diary file can be kept up to date (screens/calendar_*).
         repo = watched = WatchedRepository(repo)
         self.diary_keeper = DiaryKeeper(self, watched, clock)
@@ -137,13 +142,22 @@ class OrganiserApp(App[str | None]):
             self.call_from_thread(offer_restore, self, damaged)
 
     def _exit_on_hangup(self) -> None:
-        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) ends the app the normal way,
-        so the database is tidied and unlocked, not left to a process spinning on a terminal
-        that has gone."""
+        """A polite kill (SIGTERM) ends the app the normal way, so the database is tidied
+        and unlocked. A closed terminal (SIGHUP) cannot be written to or restored: Textual
+        would wait for ever to write there (the SIGCONT that comes with a hang-up restarts
+        its output on the dead terminal), so the app keeps the diary and hands over to
+        `on_hangup`, which closes the database and leaves at once."""
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
+        for number, handler in ((signal.SIGHUP, self._hung_up), (signal.SIGTERM, self.exit)):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self.exit)
+                loop.add_signal_handler(number, handler)
+
+    def _hung_up(self) -> None:
+        if self._on_hangup is None:
+            self.exit()
+            return
+        self.diary_keeper.flush()
+        self._on_hangup()
 
     def _welcomed(self, _: None) -> None:
         self.has_profile = True
@@ -197,6 +211,13 @@ class OrganiserApp(App[str | None]):
     @work(exit_on_error=False, group="diary")
     async def action_export_diary(self) -> None:
         await export_to_diary(self.screen, self.repo, self.clock, self.diary_path)
+
+    def action_find(self) -> None:
+        """Search people, notes, concerns and minutes from anywhere (screens/find_screen.py)."""
+        from screens.find_screen import FindScreen
+
+        if not isinstance(self.screen, FindScreen):
+            self.push_screen(FindScreen(self.repo, self.clock))
 
     def action_help(self) -> None:
         screen = self.screen

@@ -9,8 +9,10 @@ from textual.screen import Screen
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.models import (
+    Conversation,
     FundraisingItem,
     Institution,
+    ListeningCampaign,
     Meeting,
     Person,
     RelationalMeeting,
@@ -20,6 +22,7 @@ from organiser.models import (
 from organiser.repository import Repository
 from screens.fundraising_detail import FundraisingItemScreen
 from screens.institution_detail import InstitutionDetailScreen
+from screens.listening_detail import ListeningDetailScreen
 from screens.meeting_detail import MeetingDetailScreen
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.person_detail import PersonDetailScreen
@@ -74,6 +77,11 @@ def _screen_for(repo: Repository, clock: Clock, kind: str, record_id: str) -> Sc
         if review is None:
             return None
         return SupervisionReviewScreen(repo, clock, review, action_id=action_id or None)
+    if kind == "conversation":
+        # A listening conversation is read on its listening campaign's screen.
+        conversation = repo.get(Conversation, record_id)
+        campaign = conversation and repo.get(ListeningCampaign, conversation.listening_campaign_id)
+        return ListeningDetailScreen(repo, clock, campaign) if campaign else None
     if kind == "fundraising_item":
         item = repo.get(FundraisingItem, record_id)
         return FundraisingItemScreen(repo, clock, item) if item else None
