@@ -26,6 +26,7 @@ from organiser.interchange.restore import read_backup, restore_backup
 from organiser.models import RECORD_TYPES, Person
 from organiser.repository import Repository
 from organiser.text import terminal_safe
+from store.crypto import is_encrypted
 from store.paths import resolve_db_path
 
 if TYPE_CHECKING:
@@ -97,6 +98,13 @@ def out_path(args: argparse.Namespace, ending: str) -> Path:
     return out
 
 
+def unencrypted_note(args: argparse.Namespace) -> str:
+    """A word that the file written is in clear, when the database itself is encrypted."""
+    if not is_encrypted(resolve_db_path(getattr(args, "db", None), os.environ)):
+        return ""
+    return " The database is encrypted but this file is not: keep it somewhere only you can reach."
+
+
 def write_text(out: Path, text: str) -> None:
     try:
         write_backup(out, text)
@@ -115,7 +123,8 @@ def export_json(repo: Repository, clock: Clock, args: argparse.Namespace) -> int
         if args.include_private
         else "private notes left out; --include-private puts them in"
     )
-    print(terminal_safe(f"Wrote a backup of {total:,} records to {out} ({private})."))
+    said = f"Wrote a backup of {total:,} records to {out} ({private}).{unencrypted_note(args)}"
+    print(terminal_safe(said))
     return 0
 
 
@@ -125,11 +134,8 @@ def export_osdi(repo: Repository, clock: Clock, args: argparse.Namespace) -> int
         text = osdi.osdi_text(repo, clock.now(), progress=progress)
     write_text(out, text)
     people = repo.count(Person)
-    print(
-        terminal_safe(
-            f"Wrote {people:,} {'person' if people == 1 else 'people'} and their events to {out}."
-        )
-    )
+    who = f"{people:,} {'person' if people == 1 else 'people'}"
+    print(terminal_safe(f"Wrote {who} and their events to {out}.{unencrypted_note(args)}"))
     return 0
 
 

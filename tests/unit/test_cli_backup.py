@@ -189,3 +189,18 @@ def test_export_osdi_writes_everyone_privately(
     assert person["identifiers"] == [f"organiser:{people(db)[0].id}"]
     assert len(document["_embedded"]["osdi:events"]) == 3  # an action, a meeting, a training
     assert "worried about her visa" not in out.read_text(encoding="utf-8")
+
+
+def test_a_backup_of_an_encrypted_database_says_it_is_in_clear(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cli.encryption import PASSPHRASE_ENV
+
+    monkeypatch.setenv(PASSPHRASE_ENV, "correct horse battery")
+    assert main(["--db", str(db), "encrypt"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "backup.json"
+    code, said, _ = run(capsys, "--db", str(db), "export", "json", "--out", str(out))
+    assert code == 0
+    assert "The database is encrypted but this file is not" in said
+    assert json.loads(out.read_text(encoding="utf-8"))["records"]["people"]
