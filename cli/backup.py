@@ -33,6 +33,16 @@ if TYPE_CHECKING:
     Formats = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
+def add_out_argument(parser: argparse.ArgumentParser, ending: str) -> None:
+    """`--out PATH`, read by `out_path`: by default a file beside the database."""
+    parser.add_argument(
+        "--out",
+        metavar="PATH",
+        help=f"the file to write (default: beside the database, organiser{ending} "
+        "for organiser.json)",
+    )
+
+
 def add_json_export(formats: Formats, common: argparse.ArgumentParser) -> None:
     parser = formats.add_parser(
         "json",
@@ -42,11 +52,7 @@ def add_json_export(formats: Formats, common: argparse.ArgumentParser) -> None:
         "to one JSON file, in a stable order that diff and version control can follow. "
         "Private notes are left out unless --include-private is given.",
     )
-    parser.add_argument(
-        "--out",
-        metavar="PATH",
-        help=f"the file to write (default: beside the database, {FILE_ENDING})",
-    )
+    add_out_argument(parser, FILE_ENDING)
     parser.add_argument(
         "--include-private",
         dest="include_private",
@@ -64,11 +70,7 @@ def add_osdi_export(formats: Formats, common: argparse.ArgumentParser) -> None:
         "and institutions) and public actions, trainings and meetings with who attended, in "
         "the OSDI shape. Private notes, 1-2-1s, minutes and evaluations never go in.",
     )
-    parser.add_argument(
-        "--out",
-        metavar="PATH",
-        help=f"the file to write (default: beside the database, {osdi.FILE_ENDING})",
-    )
+    add_out_argument(parser, osdi.FILE_ENDING)
 
 
 def add_json_import(formats: Formats, common: argparse.ArgumentParser) -> None:

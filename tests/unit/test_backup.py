@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from organiser import __version__
 from organiser.clock import FixedClock
@@ -22,17 +19,8 @@ from organiser.interchange.backup import (
 from organiser.interchange.restore import read_backup, restore_backup
 from organiser.models import RECORD_TYPES, Person, SupervisionReview
 from organiser.repository import Repository
-from store.repository import TinyRepository
 from store.schema import CURRENT_VERSION
 from tests.samples import sample_records
-
-
-@pytest.fixture
-def empty(clock: FixedClock) -> Iterator[TinyRepository]:
-    """A second, empty database to restore into."""
-    repository = TinyRepository(TinyDB(storage=MemoryStorage), clock)
-    yield repository
-    repository.close()
 
 
 def round_trip(source: Repository, target: Repository, *, include_private: bool) -> str:
@@ -45,28 +33,28 @@ def round_trip(source: Repository, target: Repository, *, include_private: bool)
 
 @pytest.mark.parametrize("include_private", [True, False])
 def test_every_record_type_comes_back_to_the_same_bytes(
-    repo: Repository, empty: Repository, include_private: bool
+    repo: Repository, memory: Repository, include_private: bool
 ) -> None:
     repo.save_all(sample_records())
-    text = round_trip(repo, empty, include_private=include_private)
+    text = round_trip(repo, memory, include_private=include_private)
     document = json.loads(text)
     assert list(document["records"]) == list(KIND_ORDER)
     assert all(document["records"][kind.kind] for kind in RECORD_TYPES)
     for kind in RECORD_TYPES:
-        assert sorted(r.id for r in empty.list(kind)) == sorted(r.id for r in repo.list(kind))
+        assert sorted(r.id for r in memory.list(kind)) == sorted(r.id for r in repo.list(kind))
     if include_private:
         for kind in RECORD_TYPES:
-            assert sorted(empty.list(kind), key=lambda r: r.id) == sorted(
+            assert sorted(memory.list(kind), key=lambda r: r.id) == sorted(
                 repo.list(kind), key=lambda r: r.id
             )
 
 
 def test_the_demo_alliance_comes_back_to_the_same_bytes(
-    repo: Repository, empty: Repository, clock: FixedClock
+    repo: Repository, memory: Repository, clock: FixedClock
 ) -> None:
     repo.save_all(build_demo(clock.today()).records)
-    round_trip(repo, empty, include_private=True)
-    assert empty.count(Person) == repo.count(Person)
+    round_trip(repo, memory, include_private=True)
+    assert memory.count(Person) == repo.count(Person)
 
 
 def test_the_layout_is_made_for_diff(repo: Repository) -> None:
@@ -106,21 +94,21 @@ def test_private_notes_are_left_out_unless_asked_for(repo: Repository) -> None:
 
 
 def test_a_backup_without_private_notes_restores_them_blank_and_says_so(
-    repo: Repository, empty: Repository
+    repo: Repository, memory: Repository
 ) -> None:
     repo.save_all(sample_records())
-    done = restore_backup(empty, read_backup(backup_text(repo)))
+    done = restore_backup(memory, read_backup(backup_text(repo)))
     assert done.private_notes_missing
     assert "without private notes" in done.summary()
-    assert all(p.private_notes == "" for p in empty.list(Person))
-    assert {p.name for p in empty.list(Person)} == {p.name for p in repo.list(Person)}
+    assert all(p.private_notes == "" for p in memory.list(Person))
+    assert {p.name for p in memory.list(Person)} == {p.name for p in repo.list(Person)}
 
 
 def test_the_schema_version_is_the_stores() -> None:
     assert SCHEMA_VERSION == CURRENT_VERSION
 
 
-def test_progress_counts_up_to_every_record(repo: Repository, empty: Repository) -> None:
+def test_progress_counts_up_to_every_record(repo: Repository, memory: Repository) -> None:
     repo.save_all(sample_records())
     total = sum(repo.count(kind) for kind in RECORD_TYPES)
     seen: list[tuple[int, int]] = []
@@ -131,5 +119,5 @@ def test_progress_counts_up_to_every_record(repo: Repository, empty: Repository)
     backup = read_backup(text, progress=lambda done, of: seen.append((done, of)))
     assert seen[-1] == (total, total)
     seen.clear()
-    restore_backup(empty, backup, progress=lambda done, of: seen.append((done, of)))
+    restore_backup(memory, backup, progress=lambda done, of: seen.append((done, of)))
     assert seen[-1] == (total, total)

@@ -4,13 +4,10 @@ by id that `organiser migrate` shares."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from organiser.clock import FixedClock
 from organiser.interchange.backup import FORMAT_VERSION, SCHEMA_VERSION, backup_text
@@ -22,15 +19,7 @@ from organiser.interchange.restore import (
 )
 from organiser.models import Institution, Person, Profile
 from organiser.repository import Repository
-from store.repository import TinyRepository
 from tests.samples import sample_records
-
-
-@pytest.fixture
-def empty(clock: FixedClock) -> Iterator[TinyRepository]:
-    repository = TinyRepository(TinyDB(storage=MemoryStorage), clock)
-    yield repository
-    repository.close()
 
 
 @pytest.fixture
@@ -102,57 +91,57 @@ def test_a_database_with_records_is_refused_and_left_alone(
 
 
 def test_merge_creates_the_missing_updates_the_newer_and_skips_the_rest(
-    empty: Repository, document: dict[str, Any], clock: FixedClock
+    memory: Repository, document: dict[str, Any], clock: FixedClock
 ) -> None:
     backup = read_backup(json.dumps(document))
-    first = restore_backup(empty, backup, merge=True)
+    first = restore_backup(memory, backup, merge=True)
     assert (first.created, first.updated, first.skipped) == (len(backup.records), 0, 0)
-    again = restore_backup(empty, backup, merge=True)
+    again = restore_backup(memory, backup, merge=True)
     assert (again.created, again.updated, again.skipped) == (0, 0, len(backup.records))
     assert "0 created, 0 updated" in again.summary()
     # One record changed later in the backup, one older in it, one new only in the backup.
     people = document["records"]["people"]
     later = (clock.now() + timedelta(days=1)).isoformat()
     people[0] = {**people[0], "name": "Amina Khan-Ali", "updated": later, "revision": 9}
-    school = empty.list(Institution)[0]
-    empty.save(school.evolve(name="St Mary's C of E Primary"))
+    school = memory.list(Institution)[0]
+    memory.save(school.evolve(name="St Mary's C of E Primary"))
     newcomer = Person(name="Dara Okafor", created=clock.now(), updated=clock.now(), revision=1)
     people.append(newcomer.model_dump(mode="json"))
-    merged = restore_backup(empty, read_backup(json.dumps(document)), merge=True)
+    merged = restore_backup(memory, read_backup(json.dumps(document)), merge=True)
     assert (merged.created, merged.updated) == (1, 1)
     assert merged.skipped == len(backup.records) - 1
-    assert empty.get(Person, people[0]["id"]).name == "Amina Khan-Ali"  # type: ignore[union-attr]
-    assert empty.get(Person, newcomer.id) == newcomer
-    assert empty.get(Institution, school.id).name == "St Mary's C of E Primary"  # type: ignore[union-attr]
+    assert memory.get(Person, people[0]["id"]).name == "Amina Khan-Ali"  # type: ignore[union-attr]
+    assert memory.get(Person, newcomer.id) == newcomer
+    assert memory.get(Institution, school.id).name == "St Mary's C of E Primary"  # type: ignore[union-attr]
 
 
 def test_merging_a_backup_without_private_notes_keeps_those_held(
-    repo: Repository, empty: Repository, clock: FixedClock
+    repo: Repository, memory: Repository, clock: FixedClock
 ) -> None:
     repo.save_all(sample_records())
-    restore_backup(empty, read_backup(backup_text(repo, include_private=True)))
+    restore_backup(memory, read_backup(backup_text(repo, include_private=True)))
     amina = next(p for p in repo.list(Person) if p.private_notes)
     clock.advance(hours=1)
     repo.save(amina.evolve(phone="0116 496 0999"))
-    done = restore_backup(empty, read_backup(backup_text(repo)), merge=True)
+    done = restore_backup(memory, read_backup(backup_text(repo)), merge=True)
     assert done.updated == 1 and done.private_notes_missing
-    merged = empty.get(Person, amina.id)
+    merged = memory.get(Person, amina.id)
     assert merged is not None
     assert merged.phone == "0116 496 0999"
     assert merged.private_notes == amina.private_notes
 
 
 def test_a_backup_of_an_empty_database_restores_nothing(
-    empty: Repository, clock: FixedClock
+    memory: Repository, clock: FixedClock
 ) -> None:
-    backup = read_backup(backup_text(empty))
+    backup = read_backup(backup_text(memory))
     assert backup.records == ()
-    assert restore_backup(empty, backup).created == 0
-    assert empty.profile() is None
+    assert restore_backup(memory, backup).created == 0
+    assert memory.profile() is None
 
 
-def test_the_profile_comes_back(repo: Repository, empty: Repository) -> None:
+def test_the_profile_comes_back(repo: Repository, memory: Repository) -> None:
     repo.save_all(sample_records())
-    restore_backup(empty, read_backup(backup_text(repo)))
-    assert empty.profile() == repo.profile()
-    assert isinstance(empty.profile(), Profile)
+    restore_backup(memory, read_backup(backup_text(repo)))
+    assert memory.profile() == repo.profile()
+    assert isinstance(memory.profile(), Profile)
