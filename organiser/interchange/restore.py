@@ -92,13 +92,19 @@ PRIVATE_KEPT = (
 )
 
 
+def _short(value: object) -> str:
+    """Something quoted from the file, cut short: a message must stay one readable line."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else f"{text[:39]}…"
+
+
 def _header(document: Any, name: str) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise BackupError(f"{name} is not an Organiser backup (it does not say it is one).")
     for key, newest in (("format_version", FORMAT_VERSION), ("schema_version", SCHEMA_VERSION)):
         version = document.get(key)
         if type(version) is not int or version < 1:
-            raise BackupError(f"{name} gives its {key.replace('_', ' ')} as {version!r}.")
+            raise BackupError(f"{name} gives its {key.replace('_', ' ')} as {_short(version)}.")
         if version > newest:
             raise BackupError(
                 f"{name} was written by a newer Organiser ({key.replace('_', ' ')} {version}; "
@@ -108,13 +114,16 @@ def _header(document: Any, name: str) -> dict[str, Any]:
         raise BackupError(f"{name} holds no records object.")
     unknown = sorted(set(document["records"]) - set(RECORD_TYPE_BY_KIND))
     if unknown:
-        raise BackupError(f"{name} holds records of a kind Organiser does not know: {unknown[0]}.")
+        raise BackupError(
+            f"{name} holds records of a kind Organiser does not know: {_short(unknown[0])}."
+        )
     return document
 
 
 def _problem(kind: str, position: int, doc: Any, error: ValidationError | str) -> str:
     ident = doc.get("id") if isinstance(doc, dict) else None
-    which = f"{kind} {ident}" if isinstance(ident, str) and ident else f"{kind} no. {position}"
+    named = isinstance(ident, str) and ident
+    which = f"{kind} {_short(ident)}" if named else f"{kind} no. {position}"
     if isinstance(error, str):
         return f"{which}: {error}"
     field, message = next(iter(field_messages(error).items()), ("", "is not valid"))
@@ -151,7 +160,7 @@ def read_backup(data: bytes | str, *, name: str = "The file", progress: Progress
     examined = 0
     for kind, docs in groups.items():
         if not isinstance(docs, list):
-            problems.append(f"{kind}: not a list of records")
+            problems.append(f"{_short(kind)}: not a list of records")
             continue
         seen: set[str] = set()
         for position, doc in enumerate(docs, start=1):

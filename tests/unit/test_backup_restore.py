@@ -145,3 +145,10 @@ def test_the_profile_comes_back(repo: Repository, memory: Repository) -> None:
     restore_backup(memory, read_backup(backup_text(repo)))
     assert memory.profile() == repo.profile()
     assert isinstance(memory.profile(), Profile)
+
+
+def test_what_is_quoted_from_the_file_is_cut_short(document: dict[str, Any]) -> None:
+    document["records"]["people"] = [{"id": "x" * 500, "name": "Amina"}]
+    message = refusal(json.dumps(document))
+    assert "people " + "x" * 39 + "…: id" in message
+    assert len(message) < 200
