@@ -16,7 +16,7 @@ import re
 
 from cli.commands import Refused
 from organiser.capture import Problems
-from organiser.capture_plan import plan_line
+from organiser.capture_plan import Directory, plan_line
 from organiser.clock import Clock
 from organiser.models import Institution, Person, RelationalMeeting
 from organiser.repository import Repository
@@ -81,13 +81,8 @@ def rejoin(words: list[str]) -> str:
 
 def add(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
     now = clock.now()
-    found = plan_line(
-        rejoin(args.line),
-        repo.list(Person),
-        repo.list(Institution),
-        lambda: repo.list(RelationalMeeting),
-        now,
-    )
+    directory = Directory(repo.list(Person), repo.list(Institution))
+    found = plan_line(rejoin(args.line), directory, lambda: repo.list(RelationalMeeting), now)
     if isinstance(found, Problems):
         raise Refused(" ".join(found.messages))
     if args.dry_run:

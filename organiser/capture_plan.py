@@ -8,14 +8,14 @@ nothing suggests the nearest; nothing is saved either way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from difflib import get_close_matches
 
 from organiser.capture import Capture, CaptureKind, Problems, parse
 from organiser.dates import format_day
-from organiser.lookup import closest, find_person
+from organiser.lookup import NameIndex
 from organiser.models import Institution, OneToOneStatus, Person, Record, RelationalMeeting
 from organiser.one_to_ones import CONVERSATION, OneToOneTexts, moment_text, plan_booking, read_texts
 from organiser.people import institution_names
@@ -37,13 +37,33 @@ class Planned:
         return [r for r in (self.meeting, self.booking) if r is not None]
 
 
-def _tag_match(tag: str, institutions: Sequence[Institution]) -> Institution | str:
+class Directory:
+    """People and institutions prepared once for looking names and tags up, so a line can
+    be read again on every keystroke however many people are on record."""
+
+    def __init__(self, people: Iterable[Person], institutions: Iterable[Institution]) -> None:
+        self.everyone = NameIndex(people)
+        self.institutions = list(institutions)
+        self.by_id = {i.id: i for i in self.institutions}
+        self.by_tag = {i.tag.casefold(): i for i in reversed(self.institutions) if i.tag}
+        self._members: dict[str, NameIndex] = {}
+        self.label = _labeller(self.by_id)
+
+    def members(self, institution: Institution) -> NameIndex:
+        """The people who belong to `institution`, made ready the first time it is named."""
+        if institution.id not in self._members:
+            self._members[institution.id] = NameIndex(
+                p for p in self.everyone.people if institution.id in p.institution_ids
+            )
+        return self._members[institution.id]
+
+
+def _tag_match(tag: str, directory: Directory) -> Institution | str:
     """The institution with `tag`, or a message saying there is none."""
     wanted = tag.casefold()
-    for institution in institutions:
-        if institution.tag and institution.tag.casefold() == wanted:
-            return institution
-    tags = {i.tag.casefold(): i for i in institutions if i.tag}
+    tags = directory.by_tag
+    if wanted in tags:
+        return tags[wanted]
     near = get_close_matches(wanted, list(tags), n=3, cutoff=0.6)
     hint = (
         "; did you mean " + " or ".join(f"#{t} ({tags[t].name})" for t in near) + "?"
@@ -62,26 +82,24 @@ def _labeller(institutions_by_id: Mapping[str, Institution]) -> Callable[[Person
 
 
 def _person(
-    capture: Capture,
-    people: Sequence[Person],
-    institution: Institution | None,
-    label: Callable[[Person], str],
+    capture: Capture, directory: Directory, institution: Institution | None
 ) -> Person | str:
     """The one person `@name` means (among the institution's members when `#tag` was given)."""
     name = capture.person or ""
-    pool = [p for p in people if institution is None or institution.id in p.institution_ids]
-    match = find_person(pool, name)
+    label = directory.label
+    pool = directory.everyone if institution is None else directory.members(institution)
+    match = pool.find(name)
     if match.person is not None:
         return match.person
     if match.candidates:
         example = match.candidates[0].name
         return f'{match.problem(label)} Write more of the name, e.g. @"{example}".'
     where = f" at {institution.name}" if institution is not None else ""
-    elsewhere = find_person(people, name).candidates if institution is not None else ()
+    elsewhere = directory.everyone.find(name).candidates if institution is not None else ()
     if elsewhere:
         shown = ", ".join(label(p) for p in elsewhere[:3])
         return f'No one{where} matches "{name}"; elsewhere: {shown}.'
-    near = closest(pool, name)
+    near = pool.closest(name)
     hint = f" Did you mean {' or '.join(label(p) for p in near)}?" if near else ""
     return f'No one{where} matches "{name}".{hint}'
 
@@ -161,8 +179,7 @@ def _first_line(text: str, limit: int = 40) -> str:
 
 def plan(
     capture: Capture,
-    people: Sequence[Person],
-    institutions: Sequence[Institution],
+    directory: Directory,
     meetings: Callable[[], Iterable[RelationalMeeting]],
     now: datetime,
 ) -> Planned | Problems:
@@ -170,13 +187,11 @@ def plan(
     institution: Institution | None = None
     problems: list[str] = []
     if capture.tag is not None:
-        found = _tag_match(capture.tag, institutions)
+        found = _tag_match(capture.tag, directory)
         if isinstance(found, str):
             return Problems((found,))
         institution = found
-    by_id = {i.id: i for i in institutions}
-    label = _labeller(by_id)
-    person = _person(capture, people, institution, label)
+    person = _person(capture, directory, institution)
     if isinstance(person, str):
         return Problems((person,))
     texts = _texts(capture, now)
@@ -194,14 +209,13 @@ def plan(
     if meeting is None:
         return Problems(tuple(dict.fromkeys(errors.values())))
     booking = plan_booking(meeting, None, meetings()) if meeting.next_meeting_at else None
-    who = f"{person.name} ({institution.name})" if institution is not None else label(person)
+    who = f"{person.name} ({institution.name})" if institution else directory.label(person)
     return Planned(meeting, person, institution, booking, summary(meeting, who, now))
 
 
 def plan_line(
     line: str,
-    people: Sequence[Person],
-    institutions: Sequence[Institution],
+    directory: Directory,
     meetings: Callable[[], Iterable[RelationalMeeting]],
     now: datetime,
 ) -> Planned | Problems:
@@ -209,4 +223,4 @@ def plan_line(
     capture = parse(line, now)
     if isinstance(capture, Problems):
         return capture
-    return plan(capture, people, institutions, meetings, now)
+    return plan(capture, directory, meetings, now)

@@ -44,37 +44,63 @@ class NameMatch:
         return f'"{self.query}" matches {count} people: {shown}{more}. Be more specific.'
 
 
+class NameIndex:
+    """People's names folded once, to be looked up again and again (as a line is typed)."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self.people = list(people)
+        self._names = [" ".join(fold(p.name).split()) for p in self.people]
+        self._exact: dict[str, list[int]] = {}
+        for index, name in enumerate(self._names):
+            self._exact.setdefault(name, []).append(index)
+        self._words: dict[str, set[int]] | None = None
+
+    def find(self, text: str) -> NameMatch:
+        """One person by name: an exact (accent- and case-blind) name wins over partial ones."""
+        exact = self._exact.get(" ".join(fold(text).split()))
+        if exact:
+            return NameMatch(text, tuple(self.people[i] for i in exact))
+        return NameMatch(text, tuple(self.suggest(text)))
+
+    def suggest(self, text: str, limit: int | None = None) -> list[Person]:
+        """People whose names contain every typed word, those starting with it first."""
+        words = fold(text).split()
+        if not words:
+            return []
+        names = self._names
+        hits = [i for i, name in enumerate(names) if all(w in name for w in words)]
+        hits.sort(key=lambda i: (not names[i].startswith(words[0]), names[i]))
+        return [self.people[i] for i in hits[:limit]]
+
+    def closest(self, text: str, limit: int = 3) -> list[Person]:
+        """People whose names look most like `text`, for "did you mean …?" after a slip:
+        each typed word close to one of their names' words."""
+        if self._words is None:
+            self._words = {}
+            for index, name in enumerate(self._names):
+                for word in name.split():
+                    self._words.setdefault(word, set()).add(index)
+        words = self._words
+        keys = list(words)
+        chosen: set[int] | None = None
+        for typed in fold(text).split():
+            near = get_close_matches(typed, keys, n=5, cutoff=0.7)
+            found = set().union(*(words[w] for w in near))
+            chosen = found if chosen is None else chosen & found
+        ranked = sorted(chosen or (), key=lambda i: self._names[i])
+        return [self.people[i] for i in ranked[:limit]]
+
+
 def suggest(people: Iterable[Person], text: str, limit: int = 8) -> list[Person]:
     """People whose names contain every typed word, those starting with it first."""
-    words = fold(text).split()
-    if not words:
-        return []
-    hits = [p for p in people if all(w in fold(p.name) for w in words)]
-    hits.sort(key=lambda p: (not fold(p.name).startswith(words[0]), fold(p.name)))
-    return hits[:limit]
+    return NameIndex(people).suggest(text, limit)
 
 
 def find_person(people: Iterable[Person], text: str) -> NameMatch:
     """One person by name: an exact (accent- and case-blind) name wins over partial matches."""
-    pool = list(people)
-    wanted = " ".join(fold(text).split())
-    exact = tuple(p for p in pool if " ".join(fold(p.name).split()) == wanted)
-    if exact:
-        return NameMatch(text, exact)
-    return NameMatch(text, tuple(suggest(pool, text, limit=len(pool))))
+    return NameIndex(people).find(text)
 
 
 def closest(people: Iterable[Person], text: str, limit: int = 3) -> list[Person]:
     """People whose names look most like `text`, for "did you mean …?" after a typing slip."""
-    by_name: dict[str, list[Person]] = {}
-    for person in people:
-        by_name.setdefault(" ".join(fold(person.name).split()), []).append(person)
-        for word in fold(person.name).split():
-            by_name.setdefault(word, []).append(person)
-    wanted = " ".join(fold(text).split())
-    found: list[Person] = []
-    for key in get_close_matches(wanted, list(by_name), n=limit * 2, cutoff=0.6):
-        for person in by_name[key]:
-            if person not in found:
-                found.append(person)
-    return found[:limit]
+    return NameIndex(people).closest(text, limit)

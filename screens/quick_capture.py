@@ -10,7 +10,6 @@ organiser/capture.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -22,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Static
 
 from organiser.capture import Problems
-from organiser.capture_plan import Planned, plan_line
+from organiser.capture_plan import Directory, Planned, plan_line
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.models import Institution, Person, RelationalMeeting
@@ -66,14 +65,12 @@ class QuickCapture(ModalScreen[str | None]):
         self,
         repo: Repository,
         clock: Clock,
-        people: Sequence[Person],
-        institutions: Sequence[Institution],
+        directory: Directory,
     ) -> None:
         super().__init__(classes="dialog")
         self._repo = repo
         self._clock = clock
-        self._people = people
-        self._institutions = institutions
+        self._directory = directory
         self._meetings: list[RelationalMeeting] | None = None
 
     def compose(self) -> ComposeResult:
@@ -93,9 +90,7 @@ class QuickCapture(ModalScreen[str | None]):
         return self._meetings
 
     def _plan(self, line: str) -> Planned | Problems:
-        return plan_line(
-            line, self._people, self._institutions, self._meetings_once, self._clock.now()
-        )
+        return plan_line(line, self._directory, self._meetings_once, self._clock.now())
 
     def _show(self, text: str, kind: str) -> None:
         preview = self.query_one("#quick-capture-preview", Static)
@@ -137,8 +132,7 @@ def start_quick_capture(screen: Screen[Any], repo: Repository, clock: Clock) -> 
     if refuse_if_read_only(screen, repo):
         return
     try:
-        people = repo.list(Person)
-        institutions = repo.list(Institution)
+        directory = Directory(repo.list(Person), repo.list(Institution))
     except OrganiserError as error:
         report(screen, error, "Cannot open quick capture")
         return
@@ -150,4 +144,4 @@ def start_quick_capture(screen: Screen[Any], repo: Repository, clock: Clock) -> 
         if isinstance(screen, OneToOneHost):
             screen.one_to_ones_changed()
 
-    screen.app.push_screen(QuickCapture(repo, clock, people, institutions), saved)
+    screen.app.push_screen(QuickCapture(repo, clock, directory), saved)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from organiser.capture import Problems
-from organiser.capture_plan import Planned, plan_line
+from organiser.capture_plan import Directory, Planned, plan_line
 from organiser.clock import LONDON
 from organiser.models import (
     Institution,
@@ -26,6 +26,7 @@ AMIR = Person(name="Amir Patel", memberships=[Membership(institution_id=MOSQUE.i
 AMINA_B = Person(name="Amina Begum", memberships=[Membership(institution_id=MOSQUE.id)])
 ZOFIA = Person(name="Zofia Wójcik")
 PEOPLE = [AMINA, AMIR, AMINA_B, ZOFIA]
+DIRECTORY = Directory(PEOPLE, INSTITUTIONS)
 
 
 def no_meetings() -> list[RelationalMeeting]:
@@ -33,13 +34,13 @@ def no_meetings() -> list[RelationalMeeting]:
 
 
 def planned(line: str, meetings: list[RelationalMeeting] | None = None) -> Planned:
-    found = plan_line(line, PEOPLE, INSTITUTIONS, lambda: meetings or [], NOW)
+    found = plan_line(line, DIRECTORY, lambda: meetings or [], NOW)
     assert isinstance(found, Planned), found
     return found
 
 
 def refused(line: str) -> tuple[str, ...]:
-    found = plan_line(line, PEOPLE, INSTITUTIONS, no_meetings, NOW)
+    found = plan_line(line, DIRECTORY, no_meetings, NOW)
     assert isinstance(found, Problems), found
     return found.messages
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from organiser.capture import Capture, CaptureKind, Problems, parse
-from organiser.capture_plan import Planned, plan_line
+from organiser.capture_plan import Directory, Planned, plan_line
 from organiser.clock import LONDON
 from organiser.models import Institution, Membership, Person
 
@@ -114,7 +114,7 @@ def test_any_text_is_planned_or_refused_against_real_records(line: str) -> None:
         Person(name="Amina Khan", memberships=[Membership(institution_id=school.id)]),
         Person(name="Amina Begum"),
     ]
-    found = plan_line("121 " + line, people, [school], list, NOW)
+    found = plan_line("121 " + line, Directory(people, [school]), list, NOW)
     assert isinstance(found, Planned | Problems)
     if isinstance(found, Problems):
         assert found.messages and all(GUARD not in m for m in found.messages)
