@@ -160,8 +160,13 @@ def summary(planned_meeting: RelationalMeeting, who: str, now: datetime) -> str:
         parts.append(f"{meeting.length_minutes} min")
     if meeting.place:
         parts.append(f"at {meeting.place}")
-    if meeting.tension:
-        parts.append(f"tension “{_first_line(meeting.tension)}”")
+    said = (
+        ("cares about", meeting.interests),
+        ("self-interest", meeting.self_interest),
+        ("story", meeting.story),
+        ("tension", meeting.tension),
+    )
+    parts.extend(f"{label} “{_first_line(text)}”" for label, text in said if text)
     if meeting.potential is not None:
         parts.append(f"potential {meeting.potential}/5")
     if meeting.follow_up:

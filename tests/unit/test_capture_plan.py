@@ -152,3 +152,11 @@ def test_again_books_the_next_1_2_1_with_it_unless_it_is_already_booked() -> Non
 @pytest.mark.parametrize("line", ["121 @Zofia pot:5", "121 @Zofia potential:1"])
 def test_potential(line: str) -> None:
     assert planned(line).meeting.potential == int(line[-1])
+
+
+def test_the_summary_says_what_was_heard() -> None:
+    found = planned('121 @Zofia self:"her kids" story:"came in 2004" worried about the bins')
+    assert found.summary == (
+        "1-2-1 with Zofia Wójcik, now, cares about “worried about the bins”, "
+        "self-interest “her kids”, story “came in 2004”"
+    )
