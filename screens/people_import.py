@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from organiser.errors import OrganiserError
 from organiser.files import explain
-from organiser.interchange.people_files import read_people_file
+from organiser.interchange.people_files import read_people_file, typed_path
 from organiser.interchange.people_plan import ImportPlan, apply_plan, plan_import
 from organiser.interchange.plan_text import outcome, plan_lines
 from organiser.models import Institution, Person
@@ -117,7 +117,7 @@ class PeopleImportDialog(ModalScreen[ImportPlan | None]):
         self.plan = None
         self._start(PLANNING)
         self._show_preview(Text("Reading the file…"))
-        path = Path(typed).expanduser()
+        path = typed_path(typed)
         self.run_worker(lambda: self._plan(path), thread=True, group=PLANNING, exit_on_error=False)
 
     def _plan(self, path: Path) -> ImportPlan:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from organiser.interchange.csv_people import read_people_csv, read_people_csv_file
+from organiser.interchange.people_files import read_people_file, typed_path
 from organiser.interchange.people_plan import Incoming
 from organiser.interchange.source import ImportRefused, read_source
 
@@ -182,3 +183,20 @@ def test_a_file_too_large_to_be_a_contact_list_is_refused(
     big.write_text("Name\n" + "Amina Khan\n" * 3)
     with pytest.raises(ImportRefused, match="too large to be a contact list"):
         read_source(big)
+
+
+def test_paths_as_dropped_into_a_terminal(tmp_path: Path) -> None:
+    assert typed_path("  '/home/jo/My People.csv' ") == Path("/home/jo/My People.csv")
+    assert typed_path('"/home/jo/My People.csv"') == Path("/home/jo/My People.csv")
+    assert typed_path("/home/jo/My\\ People.csv") == Path("/home/jo/My People.csv")
+    assert typed_path("file:///home/jo/My%20People.csv") == Path("/home/jo/My People.csv")
+    assert typed_path("~/people.csv") == Path.home() / "people.csv"
+
+
+def test_a_vcard_is_known_by_its_ending_or_its_first_line(tmp_path: Path) -> None:
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Amina Khan\r\nEND:VCARD\r\n"
+    for name in ("contacts.vcf", "contacts.txt"):
+        (tmp_path / name).write_text(card)
+        assert read_people_file(tmp_path / name).rows[0].name == "Amina Khan"
+    (tmp_path / "people.txt").write_text("Name\nBilal Hussain\n")
+    assert read_people_file(tmp_path / "people.txt").rows[0].name == "Bilal Hussain"
