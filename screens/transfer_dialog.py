@@ -73,6 +73,7 @@ class TransferDialog(ModalScreen[str | None]):
             yield Input(str(self._path), id="transfer-path")
             yield FieldError(id="transfer-path-error")
             yield ProgressBar(show_eta=False, id="transfer-progress")
+            yield Static("", id="transfer-doing", classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{verb} (ctrl+s)", variant="primary", id="run")
                 yield Button("Cancel (esc)", id="cancel")
@@ -131,6 +132,8 @@ class TransferDialog(ModalScreen[str | None]):
     def on_transfer_dialog_progress(self, message: Progress) -> None:
         bar = self.query_one("#transfer-progress", ProgressBar)
         bar.update(total=max(message.total, 1), progress=message.done)
+        doing = f"{message.done:,} of {message.total:,} records"
+        self.query_one("#transfer-doing", Static).update(Text(doing))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "transfer":
@@ -141,6 +144,7 @@ class TransferDialog(ModalScreen[str | None]):
             self._busy = False
             self.query_one("#run", Button).disabled = False
             self.set_class(False, "-running")
+            self.query_one("#transfer-doing", Static).update("")
             self._failed(event.worker.error)
 
     def _failed(self, error: BaseException | None) -> None:

@@ -142,11 +142,15 @@ async def test_a_file_that_is_not_a_backup_is_refused_beside_its_name(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_screen(pilot, WelcomeScreen)
         dialog = await choose(pilot, "Restore a full backup", key="ctrl+r")
+        dialog.post_message(TransferDialog.Progress(1234, 5000))  # as the worker sends it
+        await pilot.pause()
+        assert "1,234 of 5,000 records" in screen_text(app)
         await pilot.press("ctrl+s")
         error = dialog.query_one("#transfer-path-error", FieldError)
         await until(pilot, lambda: bool(error.message))
         assert error.message.startswith("organiser-backup.json is not JSON (line 1")
         assert app.screen is dialog
+        assert "of 5,000 records" not in screen_text(app)
     assert empty.is_empty()
     empty.close()
 
