@@ -1,8 +1,9 @@
-"""`organiser add`: a 1-2-1 captured in one line from the shell.
+"""`organiser add`: a 1-2-1 (or someone new) captured in one line from the shell.
 
     organiser add '121 @Amina #stmarys 40m tension:"damp flats" next:"invite to training" due:fri'
     organiser add book @"Amina Khan" at:"fri 14:00" 45m
     organiser add --dry-run 121 @Am 30m          # say what would be saved, save nothing
+    organiser add person Sam Lee '#stmarys' role:"parent governor"
 
 The grammar is in organiser/capture.py. Prints what was saved in one line; a line that
 cannot be saved (an ambiguous or unknown name, a bad date) is refused with exit 1 and the
@@ -35,6 +36,9 @@ what a line holds (see the README for all of it):
   next:"follow-up"    the follow-up agreed, due:WHEN when it is due
   again:WHEN          the next 1-2-1, booked along with it
   other words         notes on what they care about
+
+or someone new:
+  person Sam Lee #stmarys role:"parent governor" phone:"07700 900123" email:sam@example.org
 
 exit codes: 0 saved, 1 refused (reasons on stderr; nothing saved), 2 usage error
 """

@@ -1,6 +1,8 @@
-"""Quick capture: a 1-2-1 typed on one line, in the style of taskwarrior and khal.
+"""Quick capture: a 1-2-1 (or a new person) typed on one line, in the style of taskwarrior
+and khal.
 
     121 @Amina #stmarys 40m tension:"damp flats" next:"invite to training" due:fri
+    person Sam Lee #stmarys role:"parent governor" phone:"07700 900123"
 
 The grammar, word by word (words are separated by spaces; a double-quoted part, "like
 this" or “like this”, keeps its spaces, and inside it \\" is a quote and \\\\ a backslash):
@@ -19,6 +21,9 @@ this" or “like this”, keeps its spaces, and inside it \\" is a quote and \\\
   (the next 1-2-1, booked with it), `notes:`. Other spellings are listed in `KEYS`.
 - Every other word is a note: together with `notes:` they are kept as what the person
   cares about (the 1-2-1's interests).
+- `person` instead adds someone new: their name (`@"Sam Lee"`, or the words after
+  `person`), `#tag` the institution they belong to, `role:` their role there, `phone:`,
+  `email:` and `notes:`.
 
 `parse` reads a line into a `Capture`, or gives `Problems` saying what to change; it
 raises nothing. Names and tags are only looked up later (organiser/capture_plan.py).
@@ -41,6 +46,7 @@ LINE_LIMIT = 10_000
 class CaptureKind(StrEnum):
     HELD = "held"
     BOOKED = "booked"
+    PERSON = "person"
 
 
 RECORD_WORDS: dict[str, CaptureKind] = {
@@ -50,6 +56,7 @@ RECORD_WORDS: dict[str, CaptureKind] = {
     "one-to-one": CaptureKind.HELD,
     "onetoone": CaptureKind.HELD,
     "book": CaptureKind.BOOKED,
+    "person": CaptureKind.PERSON,
 }
 
 #: Each key as typed, and the field it fills.
@@ -82,9 +89,19 @@ KEYS: dict[str, str] = {
     "note": "notes",
     "length": "length",
     "len": "length",
+    "phone": "phone",
+    "tel": "phone",
+    "email": "email",
+    "mail": "email",
+    "role": "role",
 }
+#: What a new person takes; everything else is for a 1-2-1.
+PERSON_FIELDS = frozenset({"phone", "email", "role", "notes"})
 #: The fields that hold words as typed (the rest are dates and numbers).
-TEXT_FIELDS = ("place", "interests", "self_interest", "story", "tension", "follow_up", "notes")
+TEXT_FIELDS = (
+    "place", "interests", "self_interest", "story", "tension", "follow_up", "notes",
+    "phone", "email", "role",
+)  # fmt: skip
 
 _KEY = re.compile(r"([A-Za-z][A-Za-z_-]*):")
 _LENGTH = re.compile(
@@ -190,6 +207,7 @@ _SHOWN_KEYS = "at:, place:, interests:, self:, story:, tension:, potential:, nex
 class _Reader:
     def __init__(self, now: datetime) -> None:
         self.now = now
+        self.kind = CaptureKind.HELD
         self.problems: list[str] = []
         self.values: dict[str, object] = {}
         self.texts: dict[str, str] = {}
@@ -215,7 +233,7 @@ class _Reader:
                 'or put the words in quotes ("like: this").'
             )
             return
-        if not self.once(name, raw, f"{key}:"):
+        if not self._fits(key, name) or not self.once(name, raw, f"{key}:"):
             return
         if not value.strip():
             self.problems.append(f'{key}: has no value (write {key}:something, or {key}:"a b").')
@@ -230,6 +248,21 @@ class _Reader:
             self.when(key, name, value, day=True)
         else:
             self.pending = (key, name, value)
+
+    def _fits(self, key: str, name: str) -> bool:
+        """Whether the field is one the record being captured has (saying so if not)."""
+        if self.kind is CaptureKind.PERSON and name not in PERSON_FIELDS:
+            self.problems.append(
+                f"{key}: is for a 1-2-1; a new person takes role:, phone:, email: and notes:."
+            )
+            return False
+        if self.kind is not CaptureKind.PERSON and name in PERSON_FIELDS - {"notes"}:
+            self.problems.append(
+                f'{key}: is for a new person (person @"Sam Lee" {key}:…); '
+                "change someone's details in People."
+            )
+            return False
+        return True
 
     def length(self, value: str, raw: str) -> None:
         found = _length(value) if not value.strip().isdigit() else _length(value.strip() + "m")
@@ -304,8 +337,9 @@ class _Reader:
 
 def _start_message(first: str) -> str:
     return (
-        f"Start with what you are recording: 121 for a 1-2-1 held, or book for one booked "
-        f'ahead (not “{_shorten(first)}”). For example: 121 @Amina 40m tension:"damp flats".'
+        "Start with what you are recording: 121 for a 1-2-1 held, book for one booked "
+        f"ahead, or person for someone new (not “{_shorten(first)}”). "
+        'For example: 121 @Amina 40m tension:"damp flats".'
     )
 
 
@@ -329,11 +363,14 @@ def _parse(line: str, now: datetime) -> Capture | Problems:
     kind = reader.word(words[0], first=True)
     if kind is None:
         return Problems((_start_message(words[0].text), *reader.problems))
+    reader.kind = kind
     for word in words[1:]:
         reader.word(word, first=False)
     reader.flush()
     values = reader.values
-    if "person" not in values and not reader.problems:
+    if kind is CaptureKind.PERSON:
+        _new_person(reader)
+    elif "person" not in values and not reader.problems:
         reader.problems.append('Say who with @name (for example @Amina or @"Amina Khan").')
     if kind is CaptureKind.BOOKED and "at" not in values and "at" not in reader.typed:
         reader.problems.append('A booking needs at: with a time still to come (at:"fri 14:00").')
@@ -351,6 +388,17 @@ def _parse(line: str, now: datetime) -> Capture | Problems:
         texts=reader.texts,
         words=tuple(reader.words),
     )
+
+
+def _new_person(reader: _Reader) -> None:
+    """A new person's name is `@"Sam Lee"`, or else the words after `person`."""
+    if "minutes" in reader.values:
+        reader.problems.append("A length is for a 1-2-1, not a new person.")
+    if "person" not in reader.values and reader.words:
+        reader.values["person"] = " ".join(reader.words)
+        reader.words.clear()
+    if "person" not in reader.values and not reader.problems:
+        reader.problems.append('Give their name: person Sam Lee, or person @"Sam Lee".')
 
 
 def _text(value: object) -> str | None:

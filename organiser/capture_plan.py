@@ -8,17 +8,18 @@ nothing suggests the nearest; nothing is saved either way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from difflib import get_close_matches
 
 from organiser.capture import Capture, CaptureKind, Problems, parse
+from organiser.capture_directory import Directory, tag_match
+from organiser.capture_person import NewPerson, plan_person
 from organiser.dates import format_day
-from organiser.lookup import NameIndex
 from organiser.models import Institution, OneToOneStatus, Person, Record, RelationalMeeting
 from organiser.one_to_ones import CONVERSATION, OneToOneTexts, moment_text, plan_booking, read_texts
-from organiser.people import institution_names
+
+__all__ = ["Directory", "NewPerson", "Planned", "plan", "plan_line"]
 
 
 @dataclass(frozen=True)
@@ -35,50 +36,6 @@ class Planned:
     @property
     def records(self) -> list[Record]:
         return [r for r in (self.meeting, self.booking) if r is not None]
-
-
-class Directory:
-    """People and institutions prepared once for looking names and tags up, so a line can
-    be read again on every keystroke however many people are on record."""
-
-    def __init__(self, people: Iterable[Person], institutions: Iterable[Institution]) -> None:
-        self.everyone = NameIndex(people)
-        self.institutions = list(institutions)
-        self.by_id = {i.id: i for i in self.institutions}
-        self.by_tag = {i.tag.casefold(): i for i in reversed(self.institutions) if i.tag}
-        self._members: dict[str, NameIndex] = {}
-        self.label = _labeller(self.by_id)
-
-    def members(self, institution: Institution) -> NameIndex:
-        """The people who belong to `institution`, made ready the first time it is named."""
-        if institution.id not in self._members:
-            self._members[institution.id] = NameIndex(
-                p for p in self.everyone.people if institution.id in p.institution_ids
-            )
-        return self._members[institution.id]
-
-
-def _tag_match(tag: str, directory: Directory) -> Institution | str:
-    """The institution with `tag`, or a message saying there is none."""
-    wanted = tag.casefold()
-    tags = directory.by_tag
-    if wanted in tags:
-        return tags[wanted]
-    near = get_close_matches(wanted, list(tags), n=3, cutoff=0.6)
-    hint = (
-        "; did you mean " + " or ".join(f"#{t} ({tags[t].name})" for t in near) + "?"
-        if near
-        else " (an institution's tag is on its form in Institutions)."
-    )
-    return f"No institution has the tag #{tag}{hint}"
-
-
-def _labeller(institutions_by_id: Mapping[str, Institution]) -> Callable[[Person], str]:
-    def label(person: Person) -> str:
-        names = institution_names(person, institutions_by_id)
-        return f"{person.name} ({', '.join(names)})" if names else person.name
-
-    return label
 
 
 def _person(
@@ -187,12 +144,14 @@ def plan(
     directory: Directory,
     meetings: Callable[[], Iterable[RelationalMeeting]],
     now: datetime,
-) -> Planned | Problems:
+) -> Planned | NewPerson | Problems:
     """The records `capture` saves; `meetings` is asked for only when a next 1-2-1 is booked."""
+    if capture.kind is CaptureKind.PERSON:
+        return plan_person(capture, directory)
     institution: Institution | None = None
     problems: list[str] = []
     if capture.tag is not None:
-        found = _tag_match(capture.tag, directory)
+        found = tag_match(capture.tag, directory)
         if isinstance(found, str):
             return Problems((found,))
         institution = found
@@ -223,7 +182,7 @@ def plan_line(
     directory: Directory,
     meetings: Callable[[], Iterable[RelationalMeeting]],
     now: datetime,
-) -> Planned | Problems:
+) -> Planned | NewPerson | Problems:
     """`parse` and `plan` in one step: what a typed line will save, or why it cannot."""
     capture = parse(line, now)
     if isinstance(capture, Problems):

@@ -3,9 +3,9 @@ shown under it as it is typed.
 
     121 @Amina #stmarys 40m tension:"damp flats" next:"invite to training" due:fri
 
-Enter saves and says what was saved; a name that matches several people lists them and
-saves nothing; Escape closes the box and keeps nothing. The grammar is in
-organiser/capture.py.
+`person Sam Lee #stmarys phone:…` adds someone new. Enter saves and says what was saved;
+a name that matches several people lists them and saves nothing; Escape closes the box and
+keeps nothing. The grammar is in organiser/capture.py.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Static
 
 from organiser.capture import Problems
-from organiser.capture_plan import Directory, Planned, plan_line
+from organiser.capture_plan import Directory, NewPerson, Planned, plan_line
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.models import Institution, Person, RelationalMeeting
@@ -31,7 +31,8 @@ from screens.person_flows import refuse_if_read_only, report
 
 HINT = (
     "121 (held) or book · @name · #tag · 40m · at: place: interests: self: story: tension: "
-    "potential: next: due: again: · other words are notes.   Enter saves, Esc cancels."
+    "potential: next: due: again: · other words are notes · or person Sam Lee #tag role: "
+    "phone: email:   Enter saves, Esc cancels."
 )
 EXAMPLE = '121 @Amina #stmarys 40m tension:"damp flats" next:"invite to training" due:fri'
 
@@ -89,7 +90,7 @@ class QuickCapture(ModalScreen[str | None]):
             self._meetings = self._repo.list(RelationalMeeting)
         return self._meetings
 
-    def _plan(self, line: str) -> Planned | Problems:
+    def _plan(self, line: str) -> Planned | NewPerson | Problems:
         return plan_line(line, self._directory, self._meetings_once, self._clock.now())
 
     def _show(self, text: str, kind: str) -> None:
@@ -105,10 +106,10 @@ class QuickCapture(ModalScreen[str | None]):
             self._show(HINT, "hint")
             return
         found = self._plan(event.value)
-        if isinstance(found, Planned):
-            self._show(f"Enter saves: {found.summary}", "ready")
-        else:
+        if isinstance(found, Problems):
             self._show("\n".join(found.messages), "problems")
+        else:
+            self._show(f"Enter saves: {found.summary}", "ready")
 
     @on(Input.Submitted, "#quick-capture-line")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -116,3 +116,24 @@ async def test_problems_show_as_typed_escape_keeps_nothing_and_it_works_from_any
         assert meeting.person_id == next(
             p.id for p in filled.list(Person) if p.name == "Bilal Hussain"
         )
+
+
+async def test_someone_new_in_one_line(filled: TinyRepository, clock: FixedClock) -> None:
+    tag_school(filled)
+    app = OrganiserApp(filled, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, TodayScreen)
+        await pilot.press("plus")
+        await wait_for_screen(pilot, QuickCapture)
+        await pilot.press(*'person Dev Patel #stmarys role:"dinner lady" email:dev@example.org')
+        await pilot.pause()
+        assert preview(app) == (
+            "Enter saves: new person Dev Patel (St Mary's Primary, dinner lady), "
+            "email dev@example.org"
+        )
+        await pilot.press("enter")
+        await wait_for_screen(pilot, TodayScreen)
+        (dev,) = [p for p in filled.list(Person) if p.name == "Dev Patel"]
+        assert dev.email == "dev@example.org"
+        assert [m.role for m in dev.memberships] == ["dinner lady"]
+        assert filled.list(RelationalMeeting) == []

@@ -121,3 +121,21 @@ def test_help_explains_the_line(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "#tag                their institution, by its tag" in out
     assert "exit codes: 0 saved, 1 refused" in out
+
+
+def test_add_someone_new_then_a_1_2_1_with_them(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = 'person Sam Lee #stmarys role:"parent governor" phone:"07700 900123"'
+    assert main(["add", "--db", str(db), line]) == 0
+    assert capsys.readouterr().out == (
+        "Saved: new person Sam Lee (St Mary's Primary, parent governor), phone 07700 900123.\n"
+    )
+    assert main(["add", "--db", str(db), "121 @sam 20m"]) == 0
+    with open_store(db, SystemClock()) as opened:
+        (sam,) = [p for p in opened.repo.list(Person) if p.name == "Sam Lee"]
+    assert sam.phone == "07700 900123"
+    (meeting,) = stored(db)
+    assert (meeting.person_id, meeting.length_minutes) == (sam.id, 20)
+    assert main(["add", "--db", str(db), "person Sam Lee"]) == 1
+    assert "Sam Lee (St Mary's Primary) is already on record" in capsys.readouterr().err
