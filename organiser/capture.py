@@ -37,6 +37,7 @@ from datetime import date, datetime
 from difflib import get_close_matches
 from enum import StrEnum
 
+from organiser.capture_words import Word, length_minutes, shorten, split_words
 from organiser.dates import parse_day, parse_moment
 
 #: Longer than any line a person types; a longer one is refused before it is read.
@@ -104,10 +105,6 @@ TEXT_FIELDS = (
 )  # fmt: skip
 
 _KEY = re.compile(r"([A-Za-z][A-Za-z_-]*):")
-_LENGTH = re.compile(
-    r"(?:([0-9]+)h(?:rs?|ours?)?)?(?:([0-9]+)(?:m|mins?|minutes?)?)?", re.IGNORECASE
-)
-_QUOTES = {'"': '"', "“": "”"}
 
 
 @dataclass(frozen=True)
@@ -139,66 +136,6 @@ class Capture:
         """The `notes:` field and the free words, as one text."""
         parts = [self.texts.get("notes", ""), " ".join(self.words)]
         return "\n".join(part for part in parts if part)
-
-
-@dataclass(frozen=True)
-class _Word:
-    text: str
-    #: The text before the first quote, where a key, `@`, `#` or a length is recognised.
-    head: str
-    quoted: bool
-
-
-def _shorten(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _words(line: str, problems: list[str]) -> list[_Word]:
-    """The line split into words, quoted parts kept whole; one pass, so any length is quick."""
-    words: list[_Word] = []
-    i, size = 0, len(line)
-    while i < size:
-        if line[i].isspace():
-            i += 1
-            continue
-        text: list[str] = []
-        head: str | None = None
-        while i < size and not line[i].isspace():
-            char = line[i]
-            if char not in _QUOTES:
-                text.append(char)
-                i += 1
-                continue
-            if head is None:
-                head = "".join(text)
-            closer, start = _QUOTES[char], i
-            i += 1
-            while i < size and line[i] != closer and not (closer == "”" and line[i] == '"'):
-                if line[i] == "\\" and i + 1 < size and line[i + 1] in '"\\”':
-                    i += 1
-                text.append(line[i])
-                i += 1
-            if i >= size:
-                problems.append(
-                    f"A quote is not closed: add {closer} after “{_shorten(line[start + 1 :])}”."
-                )
-                break
-            i += 1
-        joined = "".join(text)
-        words.append(_Word(joined, joined if head is None else head, head is not None))
-    return words
-
-
-def _length(text: str) -> int | None:
-    """Minutes from `40m`, `1h`, `1h30`; None when `text` is not a length."""
-    match = _LENGTH.fullmatch(text)
-    if not match or not (match[1] or match[2]) or text.isdigit():
-        return None
-    hours, minutes = match[1] or "0", match[2] or "0"
-    if len(hours) > 3 or len(minutes) > 5:
-        return 100_000  # too long; the check on the 1-2-1 says by how much
-    return int(hours) * 60 + int(minutes)
 
 
 _SHOWN_KEYS = "at:, place:, interests:, self:, story:, tension:, potential:, next:, due:, again:"
@@ -265,7 +202,8 @@ class _Reader:
         return True
 
     def length(self, value: str, raw: str) -> None:
-        found = _length(value) if not value.strip().isdigit() else _length(value.strip() + "m")
+        text = value.strip()
+        found = length_minutes(text + "m" if text.isdigit() else text)
         if found is None:
             self.problems.append(f"{raw} is not a length (try 40m, 1h or 1h30).")
         else:
@@ -275,8 +213,7 @@ class _Reader:
         text = value.strip()
         if not (text.isascii() and text.isdigit() and len(text) < 3 and 1 <= int(text) <= 5):
             self.problems.append(
-                f"{key}: leadership potential is a whole number from 1 to 5, "
-                f"not “{_shorten(text)}”."
+                f"{key}: leadership potential is a whole number from 1 to 5, not “{shorten(text)}”."
             )
             return
         self.values["potential"] = int(text)
@@ -297,7 +234,7 @@ class _Reader:
             self.pending = None
             self.when(key, name, value, day=False)
 
-    def time_of_pending(self, word: _Word) -> bool:
+    def time_of_pending(self, word: Word) -> bool:
         """Whether `word` is the time of the moment before it (`at:fri 14:00`)."""
         if self.pending is None or word.quoted or word.head[:1] in ("@", "#"):
             return False
@@ -312,7 +249,7 @@ class _Reader:
         self.values[name] = found
         return True
 
-    def word(self, word: _Word, first: bool) -> CaptureKind | None:
+    def word(self, word: Word, first: bool) -> CaptureKind | None:
         if self.time_of_pending(word):
             return None
         self.flush()
@@ -327,7 +264,7 @@ class _Reader:
                 self.values["tag"] = word.text[1:]
         elif (match := _KEY.match(head)) is not None:
             self.key(match[1], word.text[match.end() :], word.text)
-        elif not word.quoted and (minutes := _length(head)) is not None:
+        elif not word.quoted and (minutes := length_minutes(head)) is not None:
             if self.once("length", word.text, "A length"):
                 self.values["minutes"] = minutes
         else:
@@ -338,7 +275,7 @@ class _Reader:
 def _start_message(first: str) -> str:
     return (
         "Start with what you are recording: 121 for a 1-2-1 held, book for one booked "
-        f"ahead, or person for someone new (not “{_shorten(first)}”). "
+        f"ahead, or person for someone new (not “{shorten(first)}”). "
         'For example: 121 @Amina 40m tension:"damp flats".'
     )
 
@@ -357,7 +294,7 @@ def _parse(line: str, now: datetime) -> Capture | Problems:
             (f"That is too long for one line ({len(line):,} characters; at most {LINE_LIMIT:,}).",)
         )
     reader = _Reader(now)
-    words = _words(line, reader.problems)
+    words = split_words(line, reader.problems)
     if not words:
         return Problems(("Type a 1-2-1 to capture, e.g. 121 @Amina 40m due:fri.",))
     kind = reader.word(words[0], first=True)
