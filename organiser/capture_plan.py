@@ -105,9 +105,8 @@ def _said_at_a_booking(texts: OneToOneTexts) -> list[str]:
     return [_SAID[name] for name in CONVERSATION if getattr(texts, name).strip()]
 
 
-def summary(planned_meeting: RelationalMeeting, who: str, now: datetime) -> str:
-    """ "1-2-1 with Amina Khan (St Mary's) now, 40 min, follow-up Fri 27 Nov 2026"."""
-    meeting = planned_meeting
+def summary(meeting: RelationalMeeting, who: str, now: datetime) -> str:
+    """ "1-2-1 with Amina Khan (St Mary's), now, 40 min, follow-up “…” due Fri 27 Nov"."""
     zone = now.tzinfo
     assert zone is not None
     booked = meeting.status is OneToOneStatus.BOOKED
