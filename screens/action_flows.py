@@ -15,7 +15,7 @@ from organiser.errors import OrganiserError
 from organiser.models import Campaign, PublicAction
 from organiser.repository import Repository
 from screens.action_dialog import ActionDialog
-from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete, save_until_done
 from screens.person_flows import refuse_if_read_only, report
 
 
@@ -30,22 +30,15 @@ async def edit_action(
     except OrganiserError as error:
         report(screen, error, "Cannot open the form")
         return None
-    draft = action
-    while True:
-        dialog = ActionDialog(
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: ActionDialog(
             action, campaigns=campaigns, now=clock.now(), zone=clock.tz, draft=draft
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {saved.name}", markup=False)
-        return saved
+        ),
+        action,
+        lambda saved: saved.name,
+    )
 
 
 async def delete_action(screen: Screen[Any], repo: Repository, action: PublicAction) -> bool:
@@ -57,15 +50,10 @@ async def delete_action(screen: Screen[Any], repo: Repository, action: PublicAct
         "?\n\nIts turnout, leaders' roles and evaluation go with it. "
         "This is permanent: it cannot be brought back.",
     )
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this action?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this action?",
+        question,
+        lambda: repo.delete(type(action), action.id),
+        f"Deleted {action.name}",
     )
-    if not sure:
-        return False
-    try:
-        repo.delete(PublicAction, action.id)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {action.name}", markup=False)
-    return True

@@ -30,7 +30,7 @@ from organiser.models import (
 from organiser.repository import Repository
 from screens.campaign_dialog import CampaignDialog
 from screens.campaign_move import MoveOnDialog
-from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete, save_until_done
 from screens.person_flows import refuse_if_read_only, report
 
 
@@ -69,9 +69,10 @@ async def edit_campaign(
     except OrganiserError as error:
         report(screen, error, "Cannot open the form")
         return None
-    draft = campaign
-    while True:
-        dialog = CampaignDialog(
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: CampaignDialog(
             campaign,
             listening=listening,
             institutions=institutions,
@@ -79,18 +80,10 @@ async def edit_campaign(
             power_map=power_map,
             today=clock.today(),
             draft=draft,
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {saved.name}", markup=False)
-        return saved
+        ),
+        campaign,
+        lambda saved: saved.name,
+    )
 
 
 async def delete_campaign(screen: Screen[Any], repo: Repository, campaign: Campaign) -> bool:
@@ -114,18 +107,13 @@ async def delete_campaign(screen: Screen[Any], repo: Repository, campaign: Campa
         actions = "action stays" if removal.actions == 1 else "actions stay"
         question.append(f"\n{removal.actions:,} {actions} on record, no longer linked to it.")
     question.append("\n\nThis is permanent: it cannot be brought back.")
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this campaign?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this campaign?",
+        question,
+        lambda: repo.save_all(removal.saves, deletes=removal.deletes),
+        f"Deleted {campaign.name}",
     )
-    if not sure:
-        return False
-    try:
-        repo.save_all(removal.saves, deletes=removal.deletes)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {campaign.name}", markup=False)
-    return True
 
 
 async def move_on(

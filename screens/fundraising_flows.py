@@ -32,6 +32,7 @@ from organiser.money import format_pounds
 from organiser.repository import Repository
 from organiser.validation import describe
 from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete, save_until_done
 from screens.fundraising_dialog import FundraisingItemDialog
 from screens.fundraising_lost import LostDialog
 from screens.fundraising_target import TargetDialog
@@ -64,27 +65,20 @@ async def edit_item(
     except OrganiserError as error:
         report(screen, error, "Cannot open the form")
         return None
-    draft = item
-    while True:
-        dialog = FundraisingItemDialog(
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: FundraisingItemDialog(
             item,
             institutions=list(names.institutions.values()),
             people=list(names.people.values()),
             year=year,
             today=clock.today(),
             draft=draft,
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {names.of(saved)}", markup=False)
-        return saved
+        ),
+        item,
+        lambda saved: names.of(saved),
+    )
 
 
 async def delete_item(
@@ -100,18 +94,13 @@ async def delete_item(
         "This is permanent: it cannot be brought back. An item that came to nothing can be "
         "marked lost instead (X), which keeps why.",
     )
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this item?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this item?",
+        question,
+        lambda: repo.delete(type(item), item.id),
+        f"Deleted {name}",
     )
-    if not sure:
-        return False
-    try:
-        repo.delete(FundraisingItem, item.id)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {name}", markup=False)
-    return True
 
 
 async def move_item(

@@ -25,7 +25,7 @@ from organiser.models import (
     Record,
 )
 from organiser.repository import Repository
-from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete, save_until_done
 from screens.institution_dialog import InstitutionDialog
 from screens.person_flows import refuse_if_read_only, report
 
@@ -57,27 +57,20 @@ async def edit_institution(
         for i in (institution.core_team_ids if institution else [])
         if i in by_id and i not in linked
     ]
-    draft = institution
-    while True:
-        dialog = InstitutionDialog(
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: InstitutionDialog(
             institution,
             members=members,
             former=former,
             taken_tags=taken,
             today=clock.today(),
             draft=draft,
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {saved.name}", markup=False)
-        return saved
+        ),
+        institution,
+        lambda saved: saved.name,
+    )
 
 
 def _records_naming(repo: Repository, institution: Institution) -> list[Record]:
@@ -141,21 +134,10 @@ async def delete_institution(
     except OrganiserError as error:
         report(screen, error, "Cannot delete")
         return False
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog(
-            "Delete this institution?",
-            deletion_question(institution, unlinking),
-            yes="Delete",
-            no="Keep",
-            dangerous=True,
-        )
+    return await confirm_delete(
+        screen,
+        "Delete this institution?",
+        deletion_question(institution, unlinking),
+        lambda: repo.save_all(unlinking.records, deletes=[(Institution, institution.id)]),
+        f"Deleted {institution.name}",
     )
-    if not sure:
-        return False
-    try:
-        repo.save_all(unlinking.records, deletes=[(Institution, institution.id)])
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {institution.name}", markup=False)
-    return True

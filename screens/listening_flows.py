@@ -24,7 +24,7 @@ from organiser.models import (
     Record,
 )
 from organiser.repository import Repository
-from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete, save_until_done
 from screens.listening_conversation import ConversationDialog, Save
 from screens.listening_dialog import ListeningDialog
 from screens.listening_take_forward import TakeForwardDialog
@@ -46,22 +46,15 @@ async def edit_listening(
     except OrganiserError as error:
         report(screen, error, "Cannot open the form")
         return None
-    draft = campaign
-    while True:
-        dialog = ListeningDialog(
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: ListeningDialog(
             campaign, institutions=institutions, today=clock.today(), draft=draft
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {saved.name}", markup=False)
-        return saved
+        ),
+        campaign,
+        lambda saved: saved.name,
+    )
 
 
 async def delete_listening(
@@ -92,20 +85,13 @@ async def delete_listening(
             f"({names}) will no longer be linked to it; they are kept."
         )
     question.append("\n\nThis is permanent: it cannot be brought back.")
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog(
-            "Delete this listening campaign?", question, yes="Delete", no="Keep", dangerous=True
-        )
+    return await confirm_delete(
+        screen,
+        "Delete this listening campaign?",
+        question,
+        lambda: repo.save_all(removal.unlinked, deletes=removal.deletes),
+        f"Deleted {campaign.name}",
     )
-    if not sure:
-        return False
-    try:
-        repo.save_all(removal.unlinked, deletes=removal.deletes)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {campaign.name}", markup=False)
-    return True
 
 
 def saver(repo: Repository) -> Save:
@@ -177,20 +163,13 @@ async def delete_conversation(
         f" on {conversation.on.day} {conversation.on:%b %Y}?\n\n",
         "Its concerns no longer count in the tally. This cannot be brought back.",
     )
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog(
-            "Delete this conversation?", question, yes="Delete", no="Keep", dangerous=True
-        )  # fmt: skip
+    return await confirm_delete(
+        screen,
+        "Delete this conversation?",
+        question,
+        lambda: repo.delete(Conversation, conversation.id),
+        "Conversation deleted",
     )
-    if not sure:
-        return False
-    try:
-        repo.delete(Conversation, conversation.id)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify("Conversation deleted")
-    return True
 
 
 async def take_concern_forward(

@@ -12,7 +12,7 @@ from organiser.errors import OrganiserError
 from organiser.meetings import open_points
 from organiser.models import Campaign, Meeting, Person
 from organiser.repository import Repository
-from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete, save_until_done
 from screens.meeting_dialog import MeetingDialog
 from screens.person_flows import refuse_if_read_only, report
 
@@ -29,27 +29,15 @@ async def edit_meeting(
     except OrganiserError as error:
         report(screen, error, "Cannot open the form")
         return None
-    draft = meeting
-    while True:
-        dialog = MeetingDialog(
-            meeting,
-            people=people,
-            campaigns=campaigns,
-            now=clock.now(),
-            zone=clock.tz,
-            draft=draft,
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {saved.title}", markup=False)
-        return saved
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: MeetingDialog(
+            meeting, people=people, campaigns=campaigns, now=clock.now(), zone=clock.tz, draft=draft
+        ),
+        meeting,
+        lambda saved: saved.title,
+    )
 
 
 async def delete_meeting(screen: Screen[Any], repo: Repository, meeting: Meeting) -> bool:
@@ -64,15 +52,10 @@ async def delete_meeting(screen: Screen[Any], repo: Repository, meeting: Meeting
             style="bold",
         )
     question.append("\nThis is permanent: it cannot be brought back.")
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this meeting?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this meeting?",
+        question,
+        lambda: repo.delete(type(meeting), meeting.id),
+        f"Deleted {meeting.title}",
     )
-    if not sure:
-        return False
-    try:
-        repo.delete(Meeting, meeting.id)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {meeting.title}", markup=False)
-    return True

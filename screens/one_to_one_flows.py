@@ -26,6 +26,7 @@ from organiser.one_to_ones import (
 )
 from organiser.repository import Repository
 from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete
 from screens.one_to_one_dialog import OneToOneDialog, OneToOneDraft
 from screens.person_flows import refuse_if_read_only, report
 
@@ -222,18 +223,13 @@ async def delete_one_to_one(
         "This is permanent: what was said and agreed is removed from this database. "
         "To keep a booking in their history, cancel it instead.",
     )
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this 1-2-1?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this 1-2-1?",
+        question,
+        lambda: repo.delete(RelationalMeeting, meeting.id),
+        f"Deleted the 1-2-1 with {name}.",
     )
-    if not sure:
-        return False
-    try:
-        repo.delete(RelationalMeeting, meeting.id)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted the 1-2-1 with {name}.", markup=False)
-    return True
 
 
 def tick_follow_up(

@@ -10,7 +10,6 @@ from typing import Any
 
 from rich.text import Text
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
@@ -18,31 +17,12 @@ from organiser.models import Institution, Person
 from organiser.people import fold
 from organiser.removal import plan_removal, remove
 from organiser.repository import Repository
-from screens.confirm import ConfirmDialog
+from screens.feedback import refuse_if_read_only, report, report_failed_worker
+from screens.form_flow import confirm_delete, save_until_done
 from screens.person_dialog import PersonDialog
-from screens.widgets.read_only_banner import READ_ONLY_MESSAGE
 
-
-def refuse_if_read_only(screen: Screen[Any], repo: Repository) -> bool:
-    """True (and say so) when nothing can be saved."""
-    if repo.read_only:
-        screen.notify(READ_ONLY_MESSAGE, title="Read-only", severity="warning", markup=False)
-    return repo.read_only
-
-
-def report(screen: Screen[Any], error: BaseException, title: str = "Not saved") -> None:
-    """An error as a notification a person can read; never a traceback."""
-    message = str(error) if isinstance(error, OrganiserError) else f"Something went wrong: {error}"
-    screen.notify(message or type(error).__name__, title=title, severity="error", markup=False)
-
-
-def report_failed_worker(screen: Screen[Any], event: Worker.StateChanged) -> None:
-    """For a screen's `Worker.StateChanged` handler: a task that failed says so in words.
-
-    The screens' workers run with `exit_on_error=False`, so the app carries on.
-    """
-    if event.state == WorkerState.ERROR and event.worker.error is not None:
-        report(screen, event.worker.error, "Something went wrong")
+# Where every area's flows have long found them.
+__all__ = ["delete_person", "edit_person", "refuse_if_read_only", "report", "report_failed_worker"]
 
 
 async def edit_person(
@@ -57,22 +37,15 @@ async def edit_person(
     except OrganiserError as error:
         report(screen, error, "Cannot open the form")
         return None
-    draft = person
-    while True:
-        dialog = PersonDialog(
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: PersonDialog(
             person, institutions=institutions, profile=profile, today=clock.today(), draft=draft
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {saved.name}", markup=False)
-        return saved
+        ),
+        person,
+        lambda saved: saved.name,
+    )
 
 
 async def delete_person(screen: Screen[Any], repo: Repository, person: Person) -> bool:
@@ -94,15 +67,10 @@ async def delete_person(screen: Screen[Any], repo: Repository, person: Person) -
         "\n\nTo erase them completely instead (also from notes that mention them and from "
         "the backups, keeping your figures right), press E on their screen.",
     )
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this person?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this person?",
+        question,
+        lambda: remove(repo, removal),
+        f"Deleted {person.name}",
     )
-    if not sure:
-        return False
-    try:
-        remove(repo, removal)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {person.name}", markup=False)
-    return True

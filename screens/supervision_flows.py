@@ -21,6 +21,7 @@ from organiser.repository import Repository
 from organiser.review_export import ReviewExport, render
 from organiser.review_records import Records
 from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete
 from screens.person_flows import refuse_if_read_only, report
 from screens.supervision_export import ExportDialog, default_folder
 from screens.supervision_start import StartReviewDialog
@@ -144,15 +145,10 @@ async def delete_review(screen: Screen[Any], repo: Repository, review: Supervisi
     if review.agreed_actions:
         question.append(f"Its {len(review.agreed_actions)} agreed actions go with it.\n")
     question.append("This is permanent.")
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this review?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this review?",
+        question,
+        lambda: repo.delete(SupervisionReview, review.id),
+        "Supervision review deleted",
     )
-    if not sure:
-        return False
-    try:
-        repo.delete(SupervisionReview, review.id)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify("Supervision review deleted", markup=False)
-    return True

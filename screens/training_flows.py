@@ -17,7 +17,7 @@ from organiser.errors import OrganiserError
 from organiser.models import Institution, Person, TrainingSession
 from organiser.repository import Repository
 from organiser.trainings import add_participant, counts
-from screens.confirm import ConfirmDialog
+from screens.form_flow import confirm_delete, save_until_done
 from screens.person_flows import refuse_if_read_only, report
 from screens.training_dialog import TrainingDialog
 from screens.training_participant import ParticipantDialog
@@ -35,27 +35,20 @@ async def edit_training(
     except OrganiserError as error:
         report(screen, error, "Cannot open the form")
         return None
-    draft = session
-    while True:
-        dialog = TrainingDialog(
+    return await save_until_done(
+        screen,
+        repo,
+        lambda draft: TrainingDialog(
             session,
             people=people,
             now=clock.now(),
             zone=clock.tz,
             organiser_name=profile.organiser_name if profile else "",
             draft=draft,
-        )
-        typed = await screen.app.push_screen_wait(dialog)
-        if typed is None:
-            return None
-        try:
-            saved = repo.save(typed)
-        except Exception as error:  # whatever went wrong, keep what was typed
-            report(screen, error)
-            draft = typed
-            continue
-        screen.notify(f"Saved {saved.name}", markup=False)
-        return saved
+        ),
+        session,
+        lambda saved: saved.name,
+    )
 
 
 async def delete_training(screen: Screen[Any], repo: Repository, session: TrainingSession) -> bool:
@@ -73,18 +66,13 @@ async def delete_training(screen: Screen[Any], repo: Repository, session: Traini
             style="bold",
         )
     question.append("\nThis is permanent: it cannot be brought back.")
-    sure = await screen.app.push_screen_wait(
-        ConfirmDialog("Delete this training?", question, yes="Delete", no="Keep", dangerous=True)
+    return await confirm_delete(
+        screen,
+        "Delete this training?",
+        question,
+        lambda: repo.delete(type(session), session.id),
+        f"Deleted {session.name}",
     )
-    if not sure:
-        return False
-    try:
-        repo.delete(TrainingSession, session.id)
-    except Exception as error:
-        report(screen, error, "Not deleted")
-        return False
-    screen.notify(f"Deleted {session.name}", markup=False)
-    return True
 
 
 async def nominate(
