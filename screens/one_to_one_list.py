@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from rich.text import Text
@@ -99,6 +100,8 @@ class OneToOnesScreen(Screen[None]):
         self._filter = OneToOneFilter()
         self._profile: Profile | None = None
         self._count_line = ""
+        #: Whether the list has been filled once since the screen opened.
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -131,9 +134,24 @@ class OneToOnesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "1-2-1s"
         self.query_one("#custom-period").display = False
-        self.load()
+        self.query_one("#one-to-ones-count", Static).update(Text("Loading…", style="dim"))
+        self._read_ahead()
         self.table.focus()
         self.app.mode_change_signal.subscribe(self, self._mode_changed)
+
+    @work(thread=True, exclusive=True, group="one-to-ones-read", exit_on_error=False)
+    def _read_ahead(self) -> None:
+        """The first reading of thousands of 1-2-1s (checking each) happens off the main
+        thread, so the screen paints and takes keys at once; the list is then made from
+        what was read."""
+        with contextlib.suppress(OrganiserError):  # load() reports it
+            for kind in (RelationalMeeting, Person, Institution):
+                self.repo.list(kind)
+        self.app.call_from_thread(self._first_load)
+
+    def _first_load(self) -> None:
+        self.load()
+        self.loaded = True
 
     def _mode_changed(self, mode: str) -> None:
         """Back on this list from another mode, where 1-2-1s may have been logged: reload."""

@@ -141,4 +141,9 @@ async def go_to_people(pilot: Pilot[object]) -> PeopleScreen:
     await wait_for_screen(pilot, PeopleScreen)
     screen = pilot.app.screen
     assert isinstance(screen, PeopleScreen)
-    return screen
+    for _ in range(100):  # the first reading happens in a thread
+        if screen.loaded:
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError("the People list never loaded")

@@ -43,11 +43,17 @@ def shown(app: OrganiserApp) -> list[RelationalMeeting]:
     return screen.shown
 
 
-async def open_list(pilot: Any) -> None:
+async def open_list(pilot: Any, tries: int = 100) -> None:
     await pilot.pause()
     await pilot.press("o")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, OneToOnesScreen)
+    screen = pilot.app.screen
+    assert isinstance(screen, OneToOnesScreen)
+    for _ in range(tries):  # the first reading happens in a thread
+        if screen.loaded:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the 1-2-1 list never loaded")
 
 
 async def test_book_a_one_to_one_then_mark_it_held(
@@ -446,7 +452,8 @@ async def test_the_list_shows_one_to_ones_logged_elsewhere(
     async with app.run_test(size=SIZE) as pilot:
         await open_list(pilot)
         assert "No 1-2-1s yet" in screen_text(app)
-        await pilot.press("p", "enter")  # Amina's screen, in the People mode
+        await go_to_people(pilot)
+        await pilot.press("enter")  # Amina's screen, in the People mode
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
