@@ -16,7 +16,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from cli.backup import add_json_export, add_osdi_export, export_json, export_osdi
 from cli.commands import Refused
+from cli.people_io import add_people_exports, export_csv, export_vcard
 from organiser.calendar.export import DiaryChoice, build_diary, file_for, write_diary
 from organiser.calendar.form import out_problem
 from organiser.clock import Clock
@@ -53,7 +55,10 @@ def add_export_parser(
     common: argparse.ArgumentParser,
 ) -> None:
     export = commands.add_parser(
-        "export", parents=[common], help="export records to a file (ical: your diary)"
+        "export",
+        parents=[common],
+        help="export records to a file (ical: your diary; json: a full backup; osdi, csv, "
+        "vcard: people)",
     )
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     ical = formats.add_parser(
@@ -89,6 +94,9 @@ def add_export_parser(
         help="follow-ups, action points and agreed actions as to-dos (VTODO); Google "
         "Calendar ignores to-dos, so they are all-day events by default",
     )
+    add_json_export(formats, common)
+    add_osdi_export(formats, common)
+    add_people_exports(formats, common)
 
 
 def _day(text: str | None, today: date, option: str) -> date | None:
@@ -137,11 +145,20 @@ def ical(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
 
 
 def export(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
-    """`organiser export FORMAT`: only `ical` so far."""
-    return ical(repo, clock, args)
+    """`organiser export FORMAT`: the format's own command (see `EXPORTS`)."""
+    return EXPORTS[args.format](repo, clock, args)
 
 
 RepoCommand = Callable[[Repository, Clock, argparse.Namespace], int]
+
+#: The command for each format, by the name typed after `export`.
+EXPORTS: dict[str, RepoCommand] = {
+    "ical": ical,
+    "json": export_json,
+    "osdi": export_osdi,
+    "csv": export_csv,
+    "vcard": export_vcard,
+}
 
 
 def keeping_the_diary(command: RepoCommand) -> RepoCommand:

@@ -14,6 +14,7 @@ import argparse
 from collections.abc import Callable
 
 from cli.backup import add_json_import, import_json
+from cli.people_io import add_people_imports, import_csv, import_vcard
 from organiser.clock import Clock
 from organiser.repository import Repository
 
@@ -22,6 +23,8 @@ ImportCommand = Callable[[Repository, Clock, argparse.Namespace], int]
 #: The command for each format, by the name typed after `import`.
 IMPORTS: dict[str, ImportCommand] = {
     "json": import_json,
+    "csv": import_csv,
+    "vcard": import_vcard,
 }
 
 
@@ -30,10 +33,13 @@ def add_import_parser(
     common: argparse.ArgumentParser,
 ) -> None:
     parser = commands.add_parser(
-        "import", parents=[common], help="bring records in from a file (json: a full backup)"
+        "import",
+        parents=[common],
+        help="bring records in from a file (json: a full backup; csv, vcard: people)",
     )
     formats = parser.add_subparsers(dest="format", metavar="FORMAT", required=True)
     add_json_import(formats, common)
+    add_people_imports(formats, common)
 
 
 def import_command(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:

@@ -19,10 +19,14 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from cli import commands
+from cli.capture import add as add_command
+from cli.capture import add_capture_parser
 from cli.commands import add_log_arguments
 from cli.encryption import add_encrypt_parser, cipher_for, decrypt, encrypt
 from cli.export import add_export_parser, default_out, keeping_the_diary
 from cli.export import export as export_command
+from cli.importing import add_import_parser, import_command
+from cli.lists import add_list_parsers, campaigns, find, leaders, people
 from cli.person import add_person_parser
 from cli.person import person as person_command
 from cli.restore import add_restore_arguments, offer_restore, restore
@@ -84,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     add_review_arguments(review)
     add_export_parser(commands, common)
+    add_import_parser(commands, common)
+    add_capture_parser(commands, common)
+    add_list_parsers(commands, common)
     add_person_parser(commands, common)
     add_encrypt_parser(commands, common)
     return parser
@@ -194,7 +201,13 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "log": _on_repo(commands.log),
     "review": _on_repo(review_command),
     "export": _on_repo(export_command),
+    "import": _on_repo(import_command),
     "person": _on_repo(person_command),
+    "add": _on_repo(add_command),
+    "find": _on_repo(find),
+    "people": _on_repo(people),
+    "campaigns": _on_repo(campaigns),
+    "leaders": _on_repo(leaders),
     "encrypt": lambda args: encrypt(_db_path(args)),
     "decrypt": lambda args: decrypt(_db_path(args)),
 }

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -26,17 +30,25 @@ from screens.lazy import lazy_screen
 from screens.one_to_one_flows import start_logging
 from screens.person_flows import refuse_if_read_only, report
 from screens.profile_dialog import ProfileDialog
+from screens.quick_capture import start_quick_capture
 from screens.record_check import offer_restore, read_every_record
 from screens.today_screen import TodayScreen
 from screens.welcome import WelcomeScreen
 
+#: Seconds a hang-up waits for the tidy close before the app leaves without it.
+HANGUP_GRACE = 10.0
 #: Seconds after start before every record is read through (screens/record_check.py) if
 #: Today has not shown its summary by then.
 RECORD_CHECK_DELAY = 3.0
 #: Actions that need a profile (after the welcome) before they make sense.
 NEEDS_PROFILE = frozenset(
-    {"show", "log_one_to_one", "edit_profile", "export_diary", "find"}
+    {"show", "log_one_to_one", "quick_capture", "edit_profile", "export_diary", "find"}
 )
+
+
+def _leave_after_grace() -> None:
+    time.sleep(HANGUP_GRACE)
+    os._exit(0)
 
 
 class OrganiserApp(App[str | None]):
@@ -61,10 +73,13 @@ class OrganiserApp(App[str | None]):
         Binding("F", "show('fundraising')", "Fundraising", show=False, id="app.fundraising"),
         Binding("S", "show('supervision')", "Supervision", show=False, id="app.supervision"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
+        Binding("plus", "quick_capture", "Quick add", key_display="+", show=False,
+                id="app.quick-capture"),
         Binding("comma", "edit_profile", "Profile and targets", key_display=",", show=False,
                 id="app.profile"),
         Binding("D", "export_diary", "Export to diary", show=False, id="app.export-diary"),
-        Binding("ctrl+f", "find", "Find anywhere", key_display="^f", id="app.find"),
+        Binding("ctrl+f", "find", "Find anywhere", key_display="^f", show=False, id="app.find"),
+        Binding("X", "transfer", "Import and export", show=False, id="app.transfer"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
@@ -90,6 +105,8 @@ class OrganiserApp(App[str | None]):
         self.warnings = tuple(warnings)
         self.has_profile = False
         self._record_check_started = False
+        #: Whether every record has been read through once (in a thread, after start).
+        self.records_checked = False
         # Only Today is imported at start; each other area the first time it is opened.
         areas: dict[str, Callable[[Repository, Clock], Screen[Any]]] = {
             "today": TodayScreen,
@@ -138,24 +155,40 @@ class OrganiserApp(App[str | None]):
     def _check_records(self) -> None:
         """Validate every record off the main thread (see screens/record_check.py)."""
         damaged = read_every_record(self.repo)
+        # The records just read are kept for the session, like the database the command
+        # line froze after loading it: keep the collector from walking them while typing.
+        gc.freeze()
+        self.records_checked = True
         if damaged is not None:
             self.call_from_thread(offer_restore, self, damaged)
 
     def _exit_on_hangup(self) -> None:
         """A polite kill (SIGTERM) ends the app the normal way, so the database is tidied
-        and unlocked. A closed terminal (SIGHUP) cannot be written to or restored: Textual
-        would wait for ever to write there (the SIGCONT that comes with a hang-up restarts
-        its output on the dead terminal), so the app keeps the diary and hands over to
-        `on_hangup`, which closes the database and leaves at once."""
+        and unlocked. A closed terminal (SIGHUP) cannot be written to or restored, and
+        Textual may already be waiting for ever to write there: so the app keeps the diary
+        and hands over to `on_hangup` (which closes the database and leaves) as soon as its
+        loop is free, and if it is not free within `HANGUP_GRACE` seconds, leaves anyway.
+        Leaving without the tidy close loses nothing: every save is already on disk, and the
+        next start picks it up from the journal, as after a power cut."""
         loop = asyncio.get_running_loop()
-        for number, handler in ((signal.SIGHUP, self._hung_up), (signal.SIGTERM, self.exit)):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, handler)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGTERM, self.exit)
+            if self._on_hangup is None:
+                loop.add_signal_handler(signal.SIGHUP, self.exit)
+                return
+
+            def hung_up(number: int, frame: object) -> None:
+                # Runs at once in the main thread, even while it waits on the terminal, and
+                # before the SIGCONT a hang-up brings, whose handler (Textual's) would start
+                # writing to the dead terminal again: that one is dropped.
+                signal.signal(signal.SIGCONT, signal.SIG_IGN)
+                threading.Thread(target=_leave_after_grace, name="hang-up", daemon=True).start()
+                loop.call_soon_threadsafe(self._hung_up)
+
+            signal.signal(signal.SIGHUP, hung_up)
 
     def _hung_up(self) -> None:
-        if self._on_hangup is None:
-            self.exit()
-            return
+        assert self._on_hangup is not None
         self.diary_keeper.flush()
         self._on_hangup()
 
@@ -164,6 +197,8 @@ class OrganiserApp(App[str | None]):
         self.switch_mode("today")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quick_capture" and isinstance(self.screen, TodayScreen):
+            return False  # Today shows + in its footer as its own key: one palette entry
         if action in NEEDS_PROFILE:
             return self.has_profile
         return True
@@ -178,6 +213,10 @@ class OrganiserApp(App[str | None]):
     def action_log_one_to_one(self) -> None:
         """Log a 1-2-1 from wherever the organiser is; a person's screen fills them in."""
         start_logging(self.screen, self.repo, self.clock)
+
+    def action_quick_capture(self) -> None:
+        """One line for a 1-2-1 (121 @Amina 40m due:fri), from wherever the organiser is."""
+        start_quick_capture(self.screen, self.repo, self.clock)
 
     @work(exit_on_error=False, group="profile")
     async def action_edit_profile(self) -> None:
@@ -211,6 +250,12 @@ class OrganiserApp(App[str | None]):
     @work(exit_on_error=False, group="diary")
     async def action_export_diary(self) -> None:
         await export_to_diary(self.screen, self.repo, self.clock, self.diary_path)
+
+    def action_transfer(self) -> None:
+        """Import and export: files go beside the database, named after it."""
+        from screens.transfer_screen import TransferScreen
+
+        self.push_screen(TransferScreen(self.repo, self.clock, self.diary_path))
 
     def action_find(self) -> None:
         """Search people, notes, concerns and minutes from anywhere (screens/find_screen.py)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,6 +20,7 @@ from organiser.models import Institution, LadderStage, Person, Profile, Relation
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.people import PeopleFinder
 from organiser.repository import Repository
+from screens.people_import import import_people
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import delete_person, edit_person, report, report_failed_worker
 from screens.retention_screen import RetentionScreen
@@ -60,7 +63,8 @@ class PeopleScreen(Screen[None]):
         Binding("d", "delete_person", "Delete", id="people.delete"),
         # The count line above the list shows C when anyone's consent has lapsed.
         Binding("C", "toggle_lapsed", "Lapsed consent", show=False, id="people.lapsed"),
-        Binding("R", "retention", "Retention", id="people.retention"),
+        Binding("R", "retention", "Retention", show=False, id="people.retention"),
+        Binding("I", "import_people", "Import", id="people.import"),
         Binding("escape", "clear_search", "Clear search", id="people.clear-search"),
     ]
 
@@ -75,6 +79,8 @@ class PeopleScreen(Screen[None]):
         self._lapsed: set[str] = set()
         self._lapsed_only = False
         self._count_line = ""
+        #: Whether the list has been filled once since the screen opened.
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,8 +98,23 @@ class PeopleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "People"
-        self.load()
+        self.query_one("#people-count", Static).update(Text("Loading…", style="dim"))
+        self._read_ahead()
         self.query_one(PeopleTable).focus()
+
+    @work(thread=True, exclusive=True, group="people-read", exit_on_error=False)
+    def _read_ahead(self) -> None:
+        """The first reading of everyone (checking each record, and their 1-2-1s for lapsed
+        consent) happens off the main thread, so the screen paints and takes keys at once;
+        the list is then made from what was read."""
+        with contextlib.suppress(OrganiserError):  # load() reports it
+            for kind in (Person, Institution, RelationalMeeting):
+                self.repo.list(kind)
+        self.app.call_from_thread(self._first_load)
+
+    def _first_load(self) -> None:
+        self.load()
+        self.loaded = True
 
     @property
     def search_text(self) -> str:
@@ -218,6 +239,12 @@ class PeopleScreen(Screen[None]):
     def _back_from_detail(self, changed: bool | None) -> None:
         # None: the screen was closed from elsewhere (`p`), so it may have changed something.
         if changed is not False:
+            self.load()
+
+    @work(exclusive=True, group="person", exit_on_error=False)
+    async def action_import_people(self) -> None:
+        """People from a CSV or vCard file, previewed first (screens/people_import.py)."""
+        if await import_people(self, self.repo):
             self.load()
 
     @work(exclusive=True, group="person", exit_on_error=False)

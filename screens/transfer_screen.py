@@ -23,6 +23,7 @@ from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.interchange.paths import beside
 from organiser.repository import Repository
+from screens.people_transfers import INSTITUTIONS_CSV_EXPORT, PEOPLE_CSV_EXPORT, VCARD_EXPORT
 from screens.person_flows import refuse_if_read_only, report
 from screens.transfer_dialog import TransferDialog
 from screens.transfer_jobs import (
@@ -38,6 +39,9 @@ from screens.welcome import WelcomeScreen
 TRANSFERS: tuple[Transfer, ...] = (
     BACKUP_EXPORT,
     OSDI_EXPORT,
+    PEOPLE_CSV_EXPORT,
+    INSTITUTIONS_CSV_EXPORT,
+    VCARD_EXPORT,
     BACKUP_IMPORT,
 )
 

@@ -24,7 +24,8 @@ from screens.widgets.read_only_banner import ReadOnlyBanner
 
 INTRO = (
     "Organiser keeps your 1-2-1s, leaders, institutions and campaigns on this computer, "
-    "readable by you alone. Set it up for your own alliance, or load a made-up one to look around."
+    "readable by you alone. Set it up for your own alliance, or load a made-up one to look around. "
+    "Moving from another computer? Restore your backup with ctrl+r."
 )
 DEMO = (
     "A made-up alliance of schools, congregations, union branches and community groups, "
@@ -53,6 +54,7 @@ class WelcomeScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "start_fresh", "Start", id="welcome.start"),
         Binding("ctrl+l", "load_demo", "Load the demo", id="welcome.demo"),
+        Binding("ctrl+r", "app.transfer", "Restore a backup", id="welcome.restore"),
     ]
 
     def __init__(self, repo: Repository, clock: Clock) -> None:
