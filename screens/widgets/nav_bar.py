@@ -20,6 +20,8 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("fundraising", "Fundraising", "F"),
     ("supervision", "Supervision", "S"),
 )
+#: (action, label, key): what can be done from every area, after the areas.
+EVERYWHERE: tuple[tuple[str, str, str], ...] = (("find", "Find anywhere", "^f"),)
 
 
 class NavBar(Static):
@@ -45,6 +47,10 @@ class NavBar(Static):
                 Content.from_markup(
                     f"[@click=app.show('{mode}')][$accent]{key}[/][{style}] {label} [/][/]"
                 )
+            )
+        for action, label, key in EVERYWHERE:
+            self._parts.append(
+                Content.from_markup(f"[@click=app.{action}][$accent]{key}[/][$text] {label} [/][/]")
             )
         super().__init__(Content(" ").join(self._parts), id="nav-bar")
 

@@ -17,12 +17,16 @@ from store.repository import TinyRepository
 from tests.ui.conftest import SIZE, screen_text, wait_for_screen, wait_for_today
 
 
-async def found(pilot: Any, screen: FindScreen, tries: int = 200) -> None:
+async def found(pilot: Any, screen: FindScreen, query: str, tries: int = 300) -> None:
+    """Wait until the results shown are those for `query` ("" for none)."""
     for _ in range(tries):
         await pilot.pause(0.02)
-        if not screen.searching:
+        shown = screen.found.query if screen.found else ""
+        if not screen.searching and shown == query:
+            await pilot.pause()  # and let the results be drawn
+            await pilot.pause()
             return
-    raise AssertionError("the search never finished")
+    raise AssertionError(f"the search for {query!r} never finished")
 
 
 def amina(repo: TinyRepository) -> Person:
@@ -48,9 +52,9 @@ async def test_a_word_in_a_one_to_one_finds_it_and_enter_opens_it(
         screen = app.screen
         assert isinstance(screen, FindScreen)
         await pilot.press(*"landlord")
-        await found(pilot, screen)
+        await found(pilot, screen, "landlord")
         text = screen_text(app)
-        assert "1-2-1s (1)" in text and "Held 1-2-1 with Amina Khan" in text
+        assert "1-2-1s (1)" in text and "Held 1-2-1 with Amina Khan" in text, text
         assert "story: Her landlord ignores the damp" in text
         await pilot.press("enter", "enter")  # to the results, then open the first
         await wait_for_screen(pilot, OneToOneDetailScreen)
@@ -70,10 +74,10 @@ async def test_people_are_found_by_name_but_never_by_private_notes(
         screen = app.screen
         assert isinstance(screen, FindScreen)
         await pilot.press(*"visa")  # only in Amina's private notes
-        await found(pilot, screen)
+        await found(pilot, screen, "visa")
         assert "Nothing found for “visa”" in screen_text(app)
         await pilot.press("end", "ctrl+u", *"amina")
-        await found(pilot, screen)
+        await found(pilot, screen, "amina")
         assert "People (1)" in screen_text(app)
         await pilot.press("down", "enter")
         await wait_for_screen(pilot, PersonDetailScreen)
@@ -94,10 +98,10 @@ async def test_escape_goes_back_and_an_empty_box_clears_the_results(
         screen = app.screen
         assert isinstance(screen, FindScreen)
         await pilot.press(*"bilal")
-        await found(pilot, screen)
+        await found(pilot, screen, "bilal")
         assert screen.query_one(OptionList).option_count == 2  # the heading and Bilal
         await pilot.press("end", "ctrl+u")
-        await found(pilot, screen)
+        await found(pilot, screen, "")
         assert screen.query_one(OptionList).option_count == 0
         await pilot.press("escape")
         await pilot.pause()

@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import os
 import pty
+import select
 import signal
 import subprocess
 import sys
@@ -56,6 +57,14 @@ def test_a_hangup_closes_the_app_and_releases_the_database(tmp_path: Path) -> No
         assert opened.repo.is_empty()
 
 
+def _drain_until(fd: int, stop: threading.Event) -> None:
+    with contextlib.suppress(OSError):
+        while not stop.is_set():
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready and not os.read(fd, 65536):
+                return
+
+
 def _controlling_terminal() -> None:
     """In the child, after setsid: make its terminal (stdin) the controlling one, so
     closing the terminal's other end hangs it up as closing a window does."""
@@ -77,7 +86,8 @@ def test_a_closed_terminal_does_not_leave_the_app_hanging(tmp_path: Path) -> Non
         preexec_fn=_controlling_terminal,
     )  # fmt: skip
     os.close(follower)
-    reader = threading.Thread(target=_drain, args=(leader,), daemon=True)
+    stop = threading.Event()
+    reader = threading.Thread(target=_drain_until, args=(leader, stop), daemon=True)
     reader.start()
     try:
         deadline = time.monotonic() + 30
@@ -89,6 +99,8 @@ def test_a_closed_terminal_does_not_leave_the_app_hanging(tmp_path: Path) -> Non
         for keys in (b"\x06", b"bus fares", b"\r", b"\r", b"\x1b"):
             os.write(leader, keys)
             time.sleep(0.5)
+        stop.set()  # a read in progress would keep the terminal open: stop reading first
+        reader.join(timeout=5)
         os.close(leader)  # the terminal window closes
         app.wait(timeout=30)
     finally:
