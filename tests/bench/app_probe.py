@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import pty
@@ -98,9 +99,18 @@ async def _wait_rows(screen: Any, timeout: float = 120.0) -> None:
         await asyncio.sleep(0.001)
 
 
+async def _record_check_done(app: OrganiserApp, timeout: float = 300.0) -> None:
+    start = time.perf_counter()
+    while not app.records_checked:
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("the record check never finished")
+        await asyncio.sleep(0.05)
+
+
 async def _screens(db: Path, repeat: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
     with open_store(db, SystemClock(LONDON)) as opened:
+        gc.freeze()  # as the command line does once the database is loaded
         for _ in range(repeat):
             app = OrganiserApp(opened.repo, SystemClock(LONDON))
             async with app.run_test(size=(120, 36)) as pilot:
@@ -122,6 +132,12 @@ async def _screens(db: Path, repeat: int) -> dict[str, list[float]]:
                     await asyncio.sleep(0)
                     times.setdefault("filter_keystroke", []).append(time.perf_counter() - start)
                 people.filter("")
+                # The longest a collection could stall typing once the app has settled (its
+                # record check done and frozen): a full one, timed as the app would feel it.
+                await _record_check_done(app)
+                start = time.perf_counter()
+                gc.collect()
+                times.setdefault("gc_pause_in_app", []).append(time.perf_counter() - start)
     return times
 
 
