@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -27,6 +27,7 @@ from screens.calendar_keeper import DiaryKeeper
 from screens.commands import BindingCommands, commands_for
 from screens.help_screen import HelpScreen
 from screens.lazy import lazy_screen
+from screens.memory import MemoryKeeper
 from screens.one_to_one_flows import start_logging
 from screens.person_flows import refuse_if_read_only, report
 from screens.profile_dialog import ProfileDialog
@@ -105,6 +106,7 @@ class OrganiserApp(App[str | None]):
         self.warnings = tuple(warnings)
         self.has_profile = False
         self._record_check_started = False
+        self.memory_keeper = MemoryKeeper()
         #: Whether every record has been read through once (in a thread, after start).
         self.records_checked = False
         # Only Today is imported at start; each other area the first time it is opened.
@@ -128,6 +130,7 @@ class OrganiserApp(App[str | None]):
     def on_mount(self) -> None:
         self._exit_on_hangup()
         self.diary_keeper.start()
+        self.memory_keeper.start(self)
         # Once Today's summary is in (or after a few seconds on any other first screen), so
         # the first frame and the summary have the processor to themselves.
         self.set_timer(RECORD_CHECK_DELAY, self._start_record_check)
@@ -142,6 +145,11 @@ class OrganiserApp(App[str | None]):
             self.switch_mode("today")
         else:
             self.push_screen(WelcomeScreen(self.repo, self.clock), self._welcomed)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.memory_keeper.touched()
+        await super().on_event(event)
 
     def on_today_screen_summary_shown(self) -> None:
         self._start_record_check()

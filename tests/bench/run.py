@@ -28,7 +28,7 @@ GOALS = {
     "update_person": 0.005,
     "search_notes": 0.05,
     "filter_keystroke": 0.05,
-    "gc_pause_in_app": 0.005,
+    "gc_pause_typing": 0.005,
     "start_to_today": 1.0,
     "start_to_usable": 1.0,
     "export_ical": 1.5,
