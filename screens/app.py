@@ -254,6 +254,7 @@ class OrganiserApp(App[str | None]):
 
     def on_unmount(self) -> None:
         self.diary_keeper.flush()
+        self.memory_keeper.stop()
 
     @work(exit_on_error=False, group="diary")
     async def action_export_diary(self) -> None:

@@ -34,15 +34,24 @@ class MemoryKeeper:
 
     def __init__(self) -> None:
         self._last_input = self._last_tidy = time.monotonic()
+        self._before: tuple[int, ...] | None = None
         self.tidied = 0
 
     def touched(self) -> None:
         self._last_input = time.monotonic()
 
     def start(self, app: Any) -> None:
-        young, _, _ = gc.get_threshold()
-        gc.set_threshold(young, MIDDLE, NEVER)
+        self._before = gc.get_threshold()
+        gc.set_threshold(self._before[0], MIDDLE, NEVER)
         app.set_interval(EVERY, self.tidy_if_quiet, name="memory-keeper")
+
+    def stop(self) -> None:
+        """When the app closes: the collector as it was, and nothing left frozen, so what
+        the app made can be collected (what runs next in this process may need the room)."""
+        if self._before is not None:
+            gc.set_threshold(*self._before)
+            self._before = None
+        gc.unfreeze()
 
     def tidy_if_quiet(self) -> None:
         now = time.monotonic()

@@ -30,9 +30,13 @@ def thresholds() -> Iterator[None]:
 def test_full_passes_are_left_to_the_keeper(thresholds: None) -> None:
     timers = Timers()
     keeper = MemoryKeeper()
+    assert gc.get_threshold()[2] != memory.NEVER
+    before = gc.get_threshold()
     keeper.start(timers)
     assert gc.get_threshold()[2] == memory.NEVER
     assert timers.every == [(memory.EVERY, keeper.tidy_if_quiet)]
+    keeper.stop()
+    assert gc.get_threshold() == before
 
 
 def test_it_tidies_only_when_nobody_is_typing(
