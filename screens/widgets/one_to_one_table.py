@@ -109,12 +109,13 @@ class OneToOneTable(WindowedTable):
     """1-2-1s, a window of rows at a time (see screens/widgets/windowed_table.py)."""
 
     def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._columns = tuple(columns)
+        chosen = tuple(columns)
 
-    def columns_for(self, width: int) -> list[tuple[str, int]]:
-        widths = column_widths(self._columns, width)
-        return [(c.label, w) for c, w in zip(self._columns, widths, strict=True)]
+        def columns_for(width: int) -> list[tuple[str, int]]:
+            widths = column_widths(chosen, width)
+            return [(c.label, w) for c, w in zip(chosen, widths, strict=True)]
+
+        super().__init__(columns_for, id=id)
 
     def load_rows(self, rows: Mapping[str, Row]) -> None:
         """Rows made already, by id (a person's few 1-2-1s)."""

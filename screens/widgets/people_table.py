@@ -35,11 +35,15 @@ def column_widths(width: int) -> list[int]:
     return [FIXED.get(label, max(10, share)) for (label, _), share in pairs]
 
 
+def people_columns(width: int) -> list[tuple[str, int]]:
+    return [(label, w) for (label, _), w in zip(COLUMNS, column_widths(width), strict=True)]
+
+
 class PeopleTable(WindowedTable):
     """The People list: rows made for a window of the matches, as the organiser types."""
 
-    def columns_for(self, width: int) -> list[tuple[str, int]]:
-        return [(label, w) for (label, _), w in zip(COLUMNS, column_widths(width), strict=True)]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(people_columns, id=id)
 
     def load_people(
         self,

@@ -52,7 +52,7 @@ def _no_rows(_: str) -> Row:
 
 
 class WindowedTable(DataTable[TextCell], inherit_bindings=False):
-    """Rows for a window of the shown ids; subclasses say what the columns are.
+    """Rows for a window of the shown ids, in the columns it is given.
 
     The table leaves `enter` to its screen (which opens the record), so the footer, the help
     screen and the command palette all show the same key for it.
@@ -64,8 +64,13 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
         if not (isinstance(binding, Binding) and binding.key == "enter")
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, columns_for: Callable[[int], list[tuple[str, int]]], *, id: str | None = None
+    ) -> None:
+        """`columns_for(width)` gives each column's label and width for a table `width`
+        cells wide."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._columns_for = columns_for
         self._known: Collection[str] = frozenset()
         self._make_row: Callable[[str], Row] = _no_rows
         self._rows: dict[str, Row] = {}
@@ -75,10 +80,6 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
 
     # Columns --------------------------------------------------------------------------------
 
-    def columns_for(self, width: int) -> list[tuple[str, int]]:
-        """Each column's label and width for a table `width` cells wide."""
-        raise NotImplementedError
-
     def on_mount(self) -> None:
         self._fit_columns(self.size.width or 120)
 
@@ -86,7 +87,7 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
         self._fit_columns(self.size.width)
 
     def _fit_columns(self, width: int) -> None:
-        wanted = self.columns_for(width)
+        wanted = self._columns_for(width)
         if [(str(c.label), c.width) for c in self.ordered_columns] == wanted:
             return
         keep_id, keep_row = self.current_id, self.cursor_row
