@@ -29,6 +29,18 @@ async def found(pilot: Any, screen: FindScreen, query: str, tries: int = 300) ->
     raise AssertionError(f"the search for {query!r} never finished")
 
 
+async def search(pilot: Any, text: str) -> FindScreen:
+    """From Today, open Find with ctrl+f and type `text`; the screen once its results show."""
+    await wait_for_today(pilot)
+    await pilot.press("ctrl+f")
+    await wait_for_screen(pilot, FindScreen)
+    screen = pilot.app.screen
+    assert isinstance(screen, FindScreen)
+    await pilot.press(*text)
+    await found(pilot, screen, text)
+    return screen
+
+
 def amina(repo: TinyRepository) -> Person:
     (person,) = [p for p in repo.list(Person) if p.name == "Amina Khan"]
     return person
@@ -46,13 +58,7 @@ async def test_a_word_in_a_one_to_one_finds_it_and_enter_opens_it(
     )
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for_today(pilot)
-        await pilot.press("ctrl+f")
-        await wait_for_screen(pilot, FindScreen)
-        screen = app.screen
-        assert isinstance(screen, FindScreen)
-        await pilot.press(*"landlord")
-        await found(pilot, screen, "landlord")
+        await search(pilot, "landlord")
         text = screen_text(app)
         assert "1-2-1s (1)" in text and "Held 1-2-1 with Amina Khan" in text, text
         assert "story: Her landlord ignores the damp" in text
@@ -68,13 +74,7 @@ async def test_people_are_found_by_name_but_never_by_private_notes(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for_today(pilot)
-        await pilot.press("ctrl+f")
-        await wait_for_screen(pilot, FindScreen)
-        screen = app.screen
-        assert isinstance(screen, FindScreen)
-        await pilot.press(*"visa")  # only in Amina's private notes
-        await found(pilot, screen, "visa")
+        screen = await search(pilot, "visa")
         assert "Nothing found for “visa”" in screen_text(app)
         await pilot.press("end", "ctrl+u", *"amina")
         await found(pilot, screen, "amina")
@@ -92,13 +92,7 @@ async def test_escape_goes_back_and_an_empty_box_clears_the_results(
 ) -> None:
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for_today(pilot)
-        await pilot.press("ctrl+f")
-        await wait_for_screen(pilot, FindScreen)
-        screen = app.screen
-        assert isinstance(screen, FindScreen)
-        await pilot.press(*"bilal")
-        await found(pilot, screen, "bilal")
+        screen = await search(pilot, "bilal")
         assert screen.query_one(OptionList).option_count == 2  # the heading and Bilal
         await pilot.press("end", "ctrl+u")
         await found(pilot, screen, "")
