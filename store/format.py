@@ -65,15 +65,18 @@ def loads(raw: bytes | str) -> Any:
     """Strict JSON (no NaN or Infinity), parsed with the cyclic garbage collector paused:
     on a big file the collector would otherwise take most of the time.
 
-    orjson parses first; what it refuses (a lone surrogate escape, a number beyond 64 bits)
-    is parsed again by the standard library, which decides whether it is JSON at all."""
+    orjson parses first, checking the UTF-8 as it goes; what it refuses (a lone surrogate
+    escape, a number beyond 64 bits, bytes that are not UTF-8) is parsed again by the standard
+    library, which decides whether it is JSON at all: bytes are decoded strictly first, so
+    text that is not UTF-8 raises UnicodeDecodeError."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         try:
             return orjson.loads(raw)
         except orjson.JSONDecodeError:
-            return json.loads(raw, parse_constant=_refuse_constant)
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            return json.loads(text, parse_constant=_refuse_constant)
     finally:
         if was_enabled:
             gc.enable()
@@ -219,7 +222,7 @@ def parse_snapshot(raw: bytes, path: Path, cipher: Cipher | None = None) -> tupl
         why = "it contains blank (zero) bytes, a sign of a crash or a disk fault"
         raise _snapshot_damaged(path, why)
     try:
-        data = loads(raw.decode("utf-8"))
+        data = loads(raw)
     except UnicodeDecodeError as error:
         raise _snapshot_damaged(path, f"it is not text (byte {error.start})") from error
     except json.JSONDecodeError as error:

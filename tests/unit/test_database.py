@@ -271,6 +271,14 @@ def test_a_damaged_database_is_refused_and_unlocked(db: Path, clock: FixedClock)
         open_store(db, clock)
 
 
+def test_a_database_that_is_not_utf8_is_refused_in_words(db: Path, clock: FixedClock) -> None:
+    _with_people(db, clock, "Ann")
+    raw = db.read_bytes()
+    db.write_bytes(raw.replace(b"Ann", b"A\xffn"))
+    with pytest.raises(DatabaseCorrupt, match="not text"):
+        open_store(db, clock)
+
+
 @posix_only
 def test_a_symlinked_database_keeps_its_link(tmp_path: Path, clock: FixedClock) -> None:
     real = tmp_path / "elsewhere" / "organiser.json"
