@@ -15,9 +15,11 @@ import calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+if TYPE_CHECKING:  # icalendar is imported when a diary is written, not when the app starts
+    from icalendar import TimezoneDaylight, TimezoneStandard
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY = timedelta(days=1)
@@ -117,6 +119,8 @@ def _same_rules(zone: ZoneInfo, first: int, year: int) -> bool:
 def _part(
     onset: Onset, last: Onset | None, byday: str | None
 ) -> TimezoneStandard | TimezoneDaylight:
+    from icalendar import TimezoneDaylight, TimezoneStandard
+
     part = TimezoneDaylight() if onset.daylight else TimezoneStandard()
     part.add("DTSTART", onset.local)
     if byday is not None:
@@ -137,6 +141,8 @@ def _part(
 def vtimezone(zone: ZoneInfo, first: int, last: int) -> bytes:
     """The VTIMEZONE for `zone`, right for every moment from `first` + 1 to `last` (a year
     earlier than the first entry, so the first entry follows an onset)."""
+    from icalendar import Timezone
+
     component = Timezone()
     component.add("TZID", zone.key)
     eras = _eras(zone, first, last)
