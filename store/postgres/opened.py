@@ -1,0 +1,81 @@
+"""Opening the team database: connect, settle the schema, tidy old deletions.
+
+    with open_postgres("postgresql://ewa@db.example.org/alliance", clock) as store:
+        store.repo.save(person)
+
+The same shape as store.database.OpenedStore, so the commands and the app open either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from organiser.clock import Clock
+from organiser.errors import StoreError
+from store.paths import default_db_path
+from store.postgres.connection import connect, redact, translated
+from store.postgres.repository import PostgresRepository
+from store.postgres.schema import settle
+
+
+@dataclass
+class OpenedPostgres:
+    """An open team database: its repository, and messages the user should see.
+
+    `path` is where files that belong beside a database go (the kept diary, team.ics): the
+    organiser's own data folder, since the database itself is on a server.
+    """
+
+    repo: PostgresRepository
+    url: str
+    warnings: list[str]
+    read_only: bool
+    path: Path = field(default_factory=lambda: default_db_path().with_name("team.json"))
+    _closed: bool = field(default=False)
+
+    @property
+    def where(self) -> str:
+        """The address, fit to print (no password)."""
+        return redact(self.url)
+
+    def close(self) -> list[str]:
+        """Close the connection. The server keeps everything; nothing here can be lost."""
+        if not self._closed:
+            self._closed = True
+            self.repo.close()
+        return []
+
+    def __enter__(self) -> OpenedPostgres:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_postgres(url: str, clock: Clock, *, read_only: bool = False) -> OpenedPostgres:
+    """Connect to the team database at `url` and set up or migrate its tables.
+
+    Raises StoreError (with the server's reason) when it cannot be reached or set up,
+    DatabaseTooNew when a newer Organiser set it up.
+    """
+    conn = connect(url, read_only=read_only)
+    try:
+        with translated("set up the team database"):
+            settle(conn, read_only=read_only)
+        repo = PostgresRepository(conn, clock, read_only=read_only)
+    except BaseException:
+        conn.close()
+        raise
+    opened = OpenedPostgres(repo, url, [], read_only)
+    try:  # old deletions need no longer reach the diary; a failure here loses nothing
+        repo.prune_tombstones()
+    except StoreError as error:
+        opened.warnings.append(str(error))
+    return opened

@@ -1,0 +1,305 @@
+"""The Repository protocol over PostgreSQL: records as JSONB rows (store.postgres.schema),
+each change one transaction, each organiser seeing what row-level security lets them see."""
+
+from __future__ import annotations
+
+import builtins
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from organiser.calendar.build import diary_stems, in_diary
+from organiser.clock import Clock
+from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreError
+from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
+from organiser.models.base import fixed_offset
+from organiser.models.tombstones import KEEP_DAYS
+from organiser.repository import Repository
+from store.postgres.connection import Connection, translated
+from store.postgres.history import fold_history
+from store.postgres.privacy import scope_of, search_text, searched, split
+from store.postgres.queries import ORDER, SELECT, search_clause, where_clause
+from store.repository import encode
+
+R = TypeVar("R", bound=Record)
+
+_STORED = (
+    "SELECT revision, doc->>'created', doc->>'updated', changed_by FROM records"
+    " WHERE kind = %s AND scope = %s AND id = %s FOR UPDATE"
+)
+_UPSERT = (
+    "INSERT INTO records (kind, scope, id, revision, doc, search)"
+    " VALUES (%s, %s, %s, %s, %s::jsonb, %s)"
+    " ON CONFLICT (kind, scope, id) DO UPDATE SET doc = excluded.doc,"
+    " revision = excluded.revision, search = excluded.search, changed_by = current_user"
+)
+_UPSERT_PRIVATE = (
+    "INSERT INTO private_fields (kind, scope, id, doc, search) VALUES (%s, %s, %s, %s::jsonb, %s)"
+    " ON CONFLICT (kind, scope, id, owner) DO UPDATE SET doc = excluded.doc,"
+    " search = excluded.search"
+)
+_DROP_PRIVATE = (
+    "DELETE FROM private_fields WHERE kind = %s AND scope = %s AND id = %s AND owner = current_user"
+)
+_DELETE = "DELETE FROM records WHERE kind = %s AND scope = %s AND id = %s RETURNING 1"
+
+
+def _when(stamp: str | None) -> str:
+    try:
+        return datetime.fromisoformat(str(stamp)).strftime("%H:%M on %a %d %b")
+    except ValueError:
+        return "?"
+
+
+class PostgresRepository:
+    """Every call is one statement or one transaction on a single connection, taken in turn
+    (the app reads in threads while it saves)."""
+
+    def __init__(self, conn: Connection, clock: Clock, *, read_only: bool = False) -> None:
+        self._conn = conn
+        self._clock = clock
+        self._read_only = read_only
+        self._lock = threading.RLock()
+        row = conn.execute("SELECT current_user").fetchone()
+        self._role = str(row[0]) if row else ""
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def role(self) -> str:
+        """The organiser's database role: who owns what they make."""
+        return self._role
+
+    @property
+    def connection(self) -> Connection:
+        return self._conn
+
+    # Reading
+
+    def _docs(self, kind: type[R], extra: str, params: Sequence[object]) -> builtins.list[R]:
+        query = (SELECT + extra).encode()
+        with self._lock, translated("read the records"):
+            rows = self._conn.execute(query, (kind.kind, scope_of(kind, self._role), *params))
+            texts = [str(row[0]) for row in rows]
+        return [self._load(kind, text) for text in texts]
+
+    def _load(self, kind: type[R], text: str) -> R:
+        try:
+            return kind.model_validate_json(text)
+        except ValidationError as error:
+            raise DatabaseCorrupt(f"A stored {kind.__name__} is not valid: {error}") from error
+
+    def get(self, kind: type[R], record_id: str) -> R | None:
+        found = self._docs(kind, " AND r.id = %s", [record_id])
+        return found[0] if found else None
+
+    def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> builtins.list[R]:
+        sql, params = where_clause(where or {})
+        return self._docs(kind, sql + ORDER, params)
+
+    def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
+        sql, params = search_clause(text)
+        if limit is not None:
+            return self._docs(kind, sql + ORDER + " LIMIT %s", [*params, max(limit, 0)])
+        return self._docs(kind, sql + ORDER, params)
+
+    def count(self, kind: type[Record]) -> int:
+        with self._lock, translated("count the records"):
+            row = self._conn.execute(
+                "SELECT count(*) FROM records WHERE kind = %s AND scope = %s",
+                (kind.kind, scope_of(kind, self._role)),
+            ).fetchone()
+        return int(str(row[0])) if row else 0
+
+    def profile(self) -> Profile | None:
+        return self.get(Profile, Profile.SINGLETON_ID)
+
+    def is_empty(self) -> bool:
+        """Tombstones are bookkeeping: a database holding only them holds no records."""
+        kinds = [kind.kind for kind in RECORD_TYPES if kind is not Tombstone]
+        with self._lock, translated("read the records"):
+            row = self._conn.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM records WHERE kind = ANY(%s))", (kinds,)
+            ).fetchone()
+        return bool(row and row[0])
+
+    # Writing
+
+    def _writable(self) -> None:
+        if self._read_only:
+            raise ReadOnlyDatabase("The database is open read-only; nothing was saved.")
+
+    def _stamp(self, record: R) -> R:
+        """`record` stamped for saving, checked against the stored revision (row locked until
+        the transaction ends, so two organisers' saves of one record take turns)."""
+        kind = type(record)
+        stored = self._conn.execute(
+            _STORED, (kind.kind, scope_of(kind, self._role), record.id)
+        ).fetchone()
+        stored_revision = 0 if stored is None else int(str(stored[0]))
+        if record.revision != stored_revision:
+            if stored is None:
+                where = ""
+            elif stored[3] == self._role:
+                where = f" at {_when(stored[2])}"
+            else:
+                where = f" by {stored[3]} at {_when(stored[2])}"
+            raise Conflict(
+                f"This {kind.__name__.lower()} was changed elsewhere{where}; "
+                "your edit was not saved. Reopen it to see the latest version."
+            )
+        now = fixed_offset(self._clock.now())
+        created = now if stored is None else datetime.fromisoformat(str(stored[1]))
+        return record.model_copy(
+            update={"created": created, "updated": now, "revision": stored_revision + 1}
+        )
+
+    def _write(self, record: Record) -> None:
+        kind = type(record)
+        scope = scope_of(kind, self._role)
+        shared, private = split(kind, record.model_dump(mode="json"))
+        shared_fields, private_fields = searched(kind)
+        self._conn.execute(
+            _UPSERT,
+            (
+                kind.kind,
+                scope,
+                record.id,
+                record.revision,
+                encode(shared).decode(),
+                search_text(shared, shared_fields),
+            ),
+        )
+        if private is None:
+            return
+        if private:
+            text = search_text(private, private_fields)
+            self._conn.execute(
+                _UPSERT_PRIVATE, (kind.kind, scope, record.id, encode(private).decode(), text)
+            )
+        else:
+            self._conn.execute(_DROP_PRIVATE, (kind.kind, scope, record.id))
+
+    def _remove(self, kind: type[Record], record_id: str) -> bool:
+        """Delete a record; a diary record leaves a Tombstone, so the diary export can tell
+        calendars its entries are cancelled."""
+        record = self.get(kind, record_id) if in_diary(kind) else None
+        gone = self._conn.execute(
+            _DELETE, (kind.kind, scope_of(kind, self._role), record_id)
+        ).fetchone()
+        if gone is None:
+            return False
+        stems = diary_stems(record) if record is not None else []
+        if record is None or not stems:
+            return True
+        now = fixed_offset(self._clock.now())
+        before = self.get(Tombstone, record_id)
+        self._write(
+            Tombstone(
+                id=record_id,
+                record_kind=kind.kind,
+                record_id=record_id,
+                last_revision=max(record.revision, 1),
+                removed_at=now,
+                entries=stems,
+                created=now if before is None else before.created,
+                updated=now,
+                revision=1 if before is None else before.revision + 1,
+            )
+        )
+        return True
+
+    def save(self, record: R) -> R:
+        self._writable()
+        with self._lock, translated("save the record"), self._conn.transaction():
+            stamped = self._stamp(record)
+            self._write(stamped)
+        return stamped
+
+    def save_all(
+        self,
+        records: Sequence[Record],
+        *,
+        deletes: Sequence[tuple[type[Record], str]] = (),
+    ) -> builtins.list[Record]:
+        self._writable()
+        seen = _unique(records, "save")
+        for kind, record_id in deletes:
+            if (kind.kind, record_id) in seen:
+                raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
+        with self._lock, translated("save the records"), self._conn.transaction():
+            stamped = [self._stamp(record) for record in records]
+            for record in stamped:
+                self._write(record)
+            for kind, record_id in deletes:
+                self._remove(kind, record_id)
+        return stamped
+
+    def put_exact(
+        self,
+        records: Sequence[Record],
+        *,
+        deletes: Sequence[tuple[type[Record], str]] = (),
+    ) -> builtins.list[Record]:
+        self._writable()
+        seen = _unique(records, "change")
+        for kind, record_id in deletes:
+            if (kind.kind, record_id) in seen:
+                raise StoreError(f"The same {kind.__name__} is both put and deleted.")
+        back = [
+            r.id for r in records if r.kind != Tombstone.kind and (Tombstone.kind, r.id) not in seen
+        ]
+        with self._lock, translated("bring the records back"), self._conn.transaction():
+            for record in records:
+                encode(record.model_dump(mode="json"))
+                self._write(record)
+            # A record brought back is no longer deleted: its tombstone goes in the same change.
+            self._conn.execute(
+                "DELETE FROM records WHERE kind = %s AND scope = %s AND id = ANY(%s)",
+                (Tombstone.kind, scope_of(Tombstone, self._role), back),
+            )
+            for kind, record_id in deletes:
+                self._remove(kind, record_id)
+        return builtins.list(records)
+
+    def delete(self, kind: type[Record], record_id: str) -> bool:
+        self._writable()
+        with self._lock, translated("delete the record"), self._conn.transaction():
+            return self._remove(kind, record_id)
+
+    def prune_tombstones(self) -> int:
+        """Forget this organiser's deletions older than `KEEP_DAYS`. Returns how many went."""
+        cutoff = self._clock.now() - timedelta(days=KEEP_DAYS)
+        old = [t.id for t in self.list(Tombstone) if t.removed_at < cutoff]
+        if old and not self._read_only:
+            with self._lock, translated("tidy old deletions"):
+                self._conn.execute(
+                    "DELETE FROM records WHERE kind = %s AND scope = %s AND id = ANY(%s)",
+                    (Tombstone.kind, scope_of(Tombstone, self._role), old),
+                )
+        return len(old)
+
+    def forget_history(self, amend: Callable[[Repository], None]) -> builtins.list[str]:
+        if self._read_only:
+            raise ReadOnlyDatabase("The database is open read-only; nothing was changed.")
+        with self._lock, translated("fold away the deleted rows"):
+            return fold_history(self._conn)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _unique(records: Sequence[Record], what: str) -> set[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    for record in records:
+        key = (record.kind, record.id)
+        if key in seen:
+            raise StoreError(f"The same {type(record).__name__} appears twice in one {what}.")
+        seen.add(key)
+    return seen

@@ -1,0 +1,173 @@
+"""A throwaway PostgreSQL server for the tests: initdb and pg_ctl in a temporary folder,
+listening only on a Unix socket in that folder, stopped and removed afterwards.
+
+Started once per pytest-xdist worker (a session fixture in tests/conftest.py); tests empty
+the tables between them rather than making a database each. initdb refuses to run as
+root, so as root the server runs as the `postgres` system user, which owns the folder.
+
+    python -m tests.pg_server    # start one, print its address, stop it on Enter
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from organiser.clock import Clock
+from store.postgres import OpenedPostgres, open_postgres
+
+#: Set to 1 to skip the PostgreSQL tests where no server can be had (a quick local run).
+#: Without it they fail: `make test` installs PostgreSQL, so a missing one is a fault.
+SKIP_ENV = "ORGANISER_SKIP_POSTGRES"
+#: The role the repository tests connect as: not a superuser, so row-level security holds.
+ADMIN = "organiser_admin"
+DATABASE = "organiser"
+PORT = 5432
+
+
+class NoPostgres(RuntimeError):
+    """No PostgreSQL could be found or started."""
+
+
+def find_binary(name: str) -> Path:
+    """`name` on PATH, else in the newest of Debian's /usr/lib/postgresql/*/bin."""
+    found = shutil.which(name)
+    if found:
+        return Path(found)
+    candidates = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
+    if candidates:
+        return Path(candidates[-1])
+    raise NoPostgres(
+        f"PostgreSQL's {name} was not found on PATH or in /usr/lib/postgresql/*/bin; "
+        f"install Debian's postgresql package (make test does), or set {SKIP_ENV}=1 to skip."
+    )
+
+
+@dataclass
+class Server:
+    folder: Path
+    _prefix: list[str]
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    def url(self, user: str = ADMIN, database: str = DATABASE, password: str = "") -> str:
+        secret = f":{password}" if password else ""
+        return f"postgresql://{user}{secret}@/{database}?host={self.folder}&port={PORT}"
+
+    def stop(self) -> None:
+        subprocess.run(
+            [
+                *self._prefix,
+                str(find_binary("pg_ctl")),
+                "-D",
+                str(self.data),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+            check=False,
+            capture_output=True,
+        )
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _run(command: list[str]) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise NoPostgres(f"{' '.join(command[:4])}… failed: {done.stderr.strip()[-800:]}")
+
+
+def start() -> Server:
+    """Start a server with a non-superuser role ADMIN (may create roles) owning DATABASE."""
+    initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
+    folder = Path(tempfile.mkdtemp(prefix="orgpg-"))  # short: a socket path has a limit
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    server = Server(folder, prefix)
+    try:
+        _run(
+            [
+                *prefix,
+                str(initdb),
+                "-D",
+                str(server.data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--no-sync",
+                "--no-locale",
+                "-E",
+                "UTF8",
+            ]
+        )
+        options = (
+            f"-k {folder} -c listen_addresses='' -p {PORT} -F -c full_page_writes=off "
+            "-c synchronous_commit=off -c max_connections=40 -c shared_buffers=16MB"
+        )
+        _run(
+            [
+                *prefix,
+                str(pg_ctl),
+                "-D",
+                str(server.data),
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "-o",
+                options,
+                "start",
+            ]
+        )
+        with psycopg.connect(server.url("postgres", "postgres"), autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {ADMIN} LOGIN CREATEROLE".encode())
+            conn.execute(f"CREATE DATABASE {DATABASE} OWNER {ADMIN}".encode())
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+if __name__ == "__main__":
+    running = start()
+    print(running.url())
+    try:
+        input("Enter stops it. ")
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """This worker's server; the tests fail without one unless ORGANISER_SKIP_POSTGRES=1."""
+    if os.environ.get(SKIP_ENV) == "1":
+        pytest.skip(f"{SKIP_ENV}=1: the PostgreSQL store is not tested in this run")
+    try:
+        server = start()
+    except NoPostgres as error:
+        pytest.fail(str(error), pytrace=False)
+    yield server
+    server.stop()
+
+
+def opened_for_test(server: Server, clock: Clock) -> OpenedPostgres:
+    """The team database opened as ADMIN, its tables emptied (quicker than a new database)."""
+    opened = open_postgres(server.url(), clock)
+    opened.repo.connection.execute("TRUNCATE records, private_fields")
+    return opened
