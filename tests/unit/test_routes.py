@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
+from organiser.demo import build_demo
 from organiser.models import (
     Campaign,
     Institution,
@@ -166,3 +168,15 @@ def test_a_large_network_answers_every_question_from_one_build() -> None:
     for target, routes in zip(range(1, 50_000, 5_000), found, strict=True):
         assert all(r.hops <= MAX_HOPS and r.steps[-1].id == people[target].id for r in routes)
         assert all(r.steps[0].id in network.leaders for r in routes)
+
+
+def test_the_demo_holds_links_and_a_route_to_its_housing_decision_maker() -> None:
+    demo = build_demo(date(2026, 11, 23))
+    links = demo.of(PersonLink)
+    assert 200 <= len(links) <= 600
+    network = Network(demo.of(Person), demo.of(Institution), links)
+    marsh = next(e for e in demo.of(PowerMapEntry) if e.name == "Cllr Elaine Marsh")
+    found = target_routes(marsh, network)
+    assert found.routes and found.routes[0].steps[-1].name == "Cllr Elaine Marsh"
+    pell = next(e for e in demo.of(PowerMapEntry) if e.name == "Graham Pell")
+    assert "press p to link the entry to a person" in target_routes(pell, network).why_none
