@@ -225,3 +225,18 @@ def target_routes(entry: PowerMapEntry, network: Network) -> TargetRoutes:
         "institutions. Add the links you know on people's pages (k on a person adds one)."
     )
     return TargetRoutes(entry, (), why)
+
+
+def links_of_person(repo: Repository, person_id: str) -> list[PersonLink]:
+    """Every link with `person_id` at either end."""
+    return [
+        *repo.list(PersonLink, where={"person_id": person_id}),
+        *repo.list(PersonLink, where={"other_id": person_id}),
+    ]
+
+
+def describe_link(link: PersonLink, other: Person | None) -> str:
+    """ "Imam Yusuf: same congregation (introduced at the Eid party)" """
+    name = other.name if other else "someone no longer on record"
+    note = f" ({link.note})" if link.note else ""
+    return f"{name}: {LINK_LABELS[link.link_kind]}{note}"
