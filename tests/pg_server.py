@@ -23,7 +23,7 @@ import psycopg
 import pytest
 
 from organiser.clock import Clock
-from store.postgres import OpenedPostgres, open_postgres
+from store.postgres.opened import OpenedPostgres, open_postgres
 
 #: Set to 1 to skip the PostgreSQL tests where no server can be had (a quick local run).
 #: Without it they fail: `make test` installs PostgreSQL, so a missing one is a fault.

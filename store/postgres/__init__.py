@@ -1,7 +1,4 @@
 """The team store: the Repository protocol over PostgreSQL (psycopg 3), for an alliance whose
-organisers share one database. `open_postgres(url, clock)` is the way in."""
-
-from store.postgres.connection import is_postgres_url, redact
-from store.postgres.opened import OpenedPostgres, open_postgres
-
-__all__ = ["OpenedPostgres", "is_postgres_url", "open_postgres", "redact"]
+organisers share one database. `store.postgres.opened.open_postgres(url, clock)` is the way
+in; `store.postgres.address` tells a team database's address from a file's path without
+importing the driver (so nothing is imported here)."""

@@ -3,7 +3,6 @@ into messages a person can act on (without ever echoing a password)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -14,25 +13,12 @@ from psycopg.rows import TupleRow
 from psycopg.types.json import set_json_loads
 
 from organiser.errors import Conflict, ReadOnlyDatabase, StoreError
+from store.postgres.address import redact
 
 Connection = psycopg.Connection[TupleRow]
 
-SCHEMES = ("postgresql://", "postgres://")
 #: Seconds to wait for the server before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
-
-_PASSWORD = re.compile(r"(://[^:/@?#]*:)[^@/?#]*@")
-_PASSWORD_PARAM = re.compile(r"(password=)[^&\s]*", re.IGNORECASE)
-
-
-def is_postgres_url(text: str | None) -> bool:
-    """True for a `postgresql://…` (or `postgres://…`) address; a path is not one."""
-    return bool(text) and str(text).strip().lower().startswith(SCHEMES)
-
-
-def redact(url: str) -> str:
-    """The address with any password in it replaced by ***, fit to print."""
-    return _PASSWORD_PARAM.sub(r"\1***", _PASSWORD.sub(r"\1***@", url.strip()))
 
 
 def connect(url: str, *, read_only: bool = False) -> Connection:

@@ -15,7 +15,8 @@ from types import TracebackType
 from organiser.clock import Clock
 from organiser.errors import StoreError
 from store.paths import default_db_path
-from store.postgres.connection import connect, redact, translated
+from store.postgres.address import TEAM_FILE, redact
+from store.postgres.connection import connect, translated
 from store.postgres.repository import PostgresRepository
 from store.postgres.schema import settle
 
@@ -32,7 +33,7 @@ class OpenedPostgres:
     url: str
     warnings: list[str]
     read_only: bool
-    path: Path = field(default_factory=lambda: default_db_path().with_name("team.json"))
+    path: Path = field(default_factory=lambda: default_db_path().with_name(TEAM_FILE))
     _closed: bool = field(default=False)
 
     @property
