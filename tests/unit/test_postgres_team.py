@@ -148,3 +148,21 @@ def test_the_schema_is_versioned_and_a_newer_one_refused(
             open_postgres(pg_server.url(), clock)
     finally:
         conn.execute("UPDATE organiser_schema SET version = %s", (VERSION,))
+
+
+def test_forgetting_history_rewrites_the_tables_when_their_owner_asks(
+    two: tuple[OpenedPostgres, OpenedPostgres], admin: OpenedPostgres
+) -> None:
+    ewa, _ = two
+    xanthe = ewa.repo.save(Person(name="Xanthe Price", notes="Rent arrears"))
+    assert ewa.repo.delete(Person, xanthe.id)
+    said = ewa.repo.forget_history(lambda _: None)
+    assert len(said) == 1 and "its owner runs VACUUM FULL" in said[0]
+
+    conn = admin.repo.connection
+    before = conn.execute("SELECT pg_relation_filenode('records')").fetchone()
+    said = admin.repo.forget_history(lambda _: None)
+    assert len(said) == 1 and "write-ahead log" in said[0]
+    after = conn.execute("SELECT pg_relation_filenode('records')").fetchone()
+    assert before != after  # written anew: the dead row's file is gone
+    assert ewa.repo.get(Person, xanthe.id) is None
