@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import datetime
+from pathlib import Path
 
+import pytest
+
+from cli.main import main
+from organiser.clock import SystemClock
 from organiser.models import ActionKind, Institution, InstitutionTurnout, PublicAction
 from organiser.roll_call import (
     RollCallFormat,
@@ -17,6 +23,7 @@ from organiser.roll_call import (
     render,
     roll_call,
 )
+from store.database import open_store
 from tests.samples import LONDON
 
 MOSQUE = Institution(name="Masjid al-Noor")
@@ -131,3 +138,36 @@ def test_institutions_and_actions_are_found_by_part_of_their_name() -> None:
     assert find_action([first, second], "housing assembly") == (first, "")
     assert find_action([first, second], second.id) == (second, "")
     assert "matches 2 actions" in find_action([first, second], "housing")[1]
+
+
+def test_the_command_line_prints_or_writes_the_sheet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "organiser.json"
+    with open_store(db, SystemClock()) as opened:
+        opened.repo.save_all(
+            [
+                MOSQUE,
+                SCHOOL,
+                assembly(turnout_by_institution=lines((SCHOOL, 40, 35), (MOSQUE, 0, 9))),
+                assembly(name="Founding Assembly"),
+            ]
+        )
+    assert main(["rollcall", "housing", "--db", str(db)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# Roll call: Housing Assembly\n")
+    assert printed.index("Masjid al-Noor | 0 | 9 | — |") < printed.index("St Mary's Primary")
+
+    out = tmp_path / "sheet.html"
+    code = main(
+        ["rollcall", "Housing Assembly", "--format", "html", "--out", str(out), "--db", str(db)]
+    )
+    assert code == 0
+    assert capsys.readouterr().out.strip() == f"Wrote the roll-call sheet to {out}"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "<td><strong>44</strong></td>" in out.read_text(encoding="utf-8")
+
+    assert main(["rollcall", "assembly", "--db", str(db)]) == 1
+    assert capsys.readouterr().err.startswith('organiser: "assembly" matches 2 actions')
+    assert main(["rollcall", "picnic", "--db", str(db)]) == 1
+    assert capsys.readouterr().err == 'organiser: No public action matches "picnic".\n'
