@@ -100,9 +100,8 @@ class CallEntryDialog(ModalScreen[CallEntry | None]):
 
     def _number_now(self, institution: Institution | None) -> str:
         line = line_for(self._action, institution.id) if institution else None
-        if line is None:
-            return ""
-        return str(line.delivered if self._delivered else line.pledged)
+        number = (line.delivered if self._delivered else line.pledged) if line else 0
+        return str(number) if number else ""
 
     def _show_held(self, institution: Institution | None) -> None:
         line = line_for(self._action, institution.id) if institution else None

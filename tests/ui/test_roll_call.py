@@ -86,6 +86,14 @@ async def test_a_roll_call_is_pledged_called_printed_and_remembered(
         assert text.index("Highfields") < text.index("St Mary's") < text.index("UNISON")
         assert "Total: 47 delivered of 65 pledged (72%)" in text
 
+        # Calling down the sheet, B starts at the institution the cursor is on.
+        await pilot.press("down", "B")
+        await wait_for_screen(pilot, CallEntryDialog)
+        await pilot.press(*"38", "enter")
+        await wait_for_screen(pilot, RollCallScreen)
+        assert lines(filled, action.id)["St Mary's Primary"] == (40, 38)
+        assert "Total: 50 delivered of 65 pledged (77%)" in screen_text(app)
+
         # Exported as a page to print.
         await pilot.press("x")
         await wait_for_screen(pilot, SheetExportDialog)
@@ -106,5 +114,5 @@ async def test_a_roll_call_is_pledged_called_printed_and_remembered(
         await pilot.press("end")
         await pilot.pause()
         text = screen_text(app)
-        assert "Turnout at actions: Delivered 35 of 40 pledged (88%) over 1 action" in text
+        assert "Turnout at actions: Delivered 38 of 40 pledged (95%) over 1 action" in text
         assert "Housing Assembly" in text
