@@ -169,5 +169,5 @@ def pg_server() -> Iterator[Server]:
 def opened_for_test(server: Server, clock: Clock) -> OpenedPostgres:
     """The team database opened as ADMIN, its tables emptied (quicker than a new database)."""
     opened = open_postgres(server.url(), clock)
-    opened.repo.connection.execute("TRUNCATE records, private_fields")
+    opened.repo.connection.execute("TRUNCATE records, own_records, private_fields")
     return opened

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from store.postgres.connection import Connection
 
-TABLES = ("records", "private_fields")
+TABLES = ("records", "own_records", "private_fields")
 
 _OUTSIDE = (
     "The team database's write-ahead log and any backups its administrator keeps may still "
@@ -22,7 +22,8 @@ _OUTSIDE = (
 def owns_tables(conn: Connection) -> bool:
     row = conn.execute(
         "SELECT bool_and(pg_has_role(current_user, c.relowner, 'USAGE'))"
-        " FROM pg_class c WHERE c.oid IN ('records'::regclass, 'private_fields'::regclass)"
+        " FROM pg_class c WHERE c.oid = ANY(%s::regclass[])",
+        (list(TABLES),),
     ).fetchone()
     return bool(row and row[0])
 

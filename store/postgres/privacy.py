@@ -3,9 +3,10 @@
 Most records belong to the alliance: every organiser reads and changes them, and each row
 remembers the organiser who made it (`owner`) and who changed it last (`changed_by`). Some
 kinds are an organiser's own: their 1-2-1 notes, their profile and supervision reviews, and
-the tombstones of what they deleted; their `scope` is the owner's role, and row-level
-security shows them to nobody else. A person is shared but their private notes are not:
-those go in `private_fields`, one row per person per organiser, seen by its author only.
+the tombstones of what they deleted; they are kept in `own_records` with the owner's role as
+their `scope`, and row-level security shows them to nobody else. A person is shared but
+their private notes are not: those go in `private_fields`, one row per person per
+organiser, seen by its author only.
 """
 
 from __future__ import annotations
@@ -27,6 +28,17 @@ SHARED = ""
 
 def scope_of(kind: type[Record], role: str) -> str:
     return role if kind.kind in PRIVATE_KINDS else SHARED
+
+
+def table_of(kind: type[Record]) -> str:
+    """The table a kind's records are kept in (store.postgres.schema)."""
+    return "own_records" if kind.kind in PRIVATE_KINDS else "records"
+
+
+def person_of(doc: Mapping[str, Any]) -> str | None:
+    """The person a record is about, copied into its own column for look-ups by person."""
+    value = doc.get("person_id")
+    return value if isinstance(value, str) else None
 
 
 def search_text(doc: Mapping[str, Any], fields: tuple[str, ...]) -> str:

@@ -20,21 +20,23 @@ from organiser.models.tombstones import KEEP_DAYS
 from organiser.repository import Repository
 from store.postgres.connection import Connection, translated
 from store.postgres.history import fold_history
-from store.postgres.privacy import scope_of, search_text, searched, split
-from store.postgres.queries import ORDER, SELECT, search_clause, where_clause
+from store.postgres.privacy import person_of, scope_of, search_text, searched, split, table_of
+from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
 from store.repository import encode
 
 R = TypeVar("R", bound=Record)
 
+# {table} is one of the schema's own table names (privacy.table_of), never anyone's input.
 _STORED = (
-    "SELECT revision, doc->>'created', doc->>'updated', changed_by FROM records"
+    "SELECT revision, doc->>'created', doc->>'updated', changed_by FROM {table}"
     " WHERE kind = %s AND scope = %s AND id = %s FOR UPDATE"
 )
 _UPSERT = (
-    "INSERT INTO records (kind, scope, id, revision, doc, search)"
-    " VALUES (%s, %s, %s, %s, %s::jsonb, %s)"
+    "INSERT INTO {table} (kind, scope, id, revision, doc, search, person_id)"
+    " VALUES (%s, %s, %s, %s, %s::jsonb, %s, %s)"
     " ON CONFLICT (kind, scope, id) DO UPDATE SET doc = excluded.doc,"
-    " revision = excluded.revision, search = excluded.search, changed_by = current_user"
+    " revision = excluded.revision, search = excluded.search,"
+    " person_id = excluded.person_id, changed_by = current_user"
 )
 _UPSERT_PRIVATE = (
     "INSERT INTO private_fields (kind, scope, id, doc, search) VALUES (%s, %s, %s, %s::jsonb, %s)"
@@ -44,7 +46,12 @@ _UPSERT_PRIVATE = (
 _DROP_PRIVATE = (
     "DELETE FROM private_fields WHERE kind = %s AND scope = %s AND id = %s AND owner = current_user"
 )
-_DELETE = "DELETE FROM records WHERE kind = %s AND scope = %s AND id = %s RETURNING 1"
+_DELETE = "DELETE FROM {table} WHERE kind = %s AND scope = %s AND id = %s RETURNING 1"
+_DELETE_SOME = "DELETE FROM {table} WHERE kind = %s AND scope = %s AND id = ANY(%s)"
+
+
+def _sql(template: str, kind: type[Record]) -> bytes:
+    return template.format(table=table_of(kind)).encode()
 
 
 def _when(stamp: str | None) -> str:
@@ -82,7 +89,7 @@ class PostgresRepository:
     # Reading
 
     def _docs(self, kind: type[R], extra: str, params: Sequence[object]) -> builtins.list[R]:
-        query = (SELECT + extra).encode()
+        query = (select(kind) + extra).encode()
         with self._lock, translated("read the records"):
             rows = self._conn.execute(query, (kind.kind, scope_of(kind, self._role), *params))
             texts = [str(row[0]) for row in rows]
@@ -103,7 +110,7 @@ class PostgresRepository:
         return self._docs(kind, sql + ORDER, params)
 
     def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
-        sql, params = search_clause(text)
+        sql, params = search_clause(text, private=has_private(kind))
         if limit is not None:
             return self._docs(kind, sql + ORDER + " LIMIT %s", [*params, max(limit, 0)])
         return self._docs(kind, sql + ORDER, params)
@@ -111,7 +118,7 @@ class PostgresRepository:
     def count(self, kind: type[Record]) -> int:
         with self._lock, translated("count the records"):
             row = self._conn.execute(
-                "SELECT count(*) FROM records WHERE kind = %s AND scope = %s",
+                _sql("SELECT count(*) FROM {table} WHERE kind = %s AND scope = %s", kind),
                 (kind.kind, scope_of(kind, self._role)),
             ).fetchone()
         return int(str(row[0])) if row else 0
@@ -124,7 +131,9 @@ class PostgresRepository:
         kinds = [kind.kind for kind in RECORD_TYPES if kind is not Tombstone]
         with self._lock, translated("read the records"):
             row = self._conn.execute(
-                "SELECT NOT EXISTS (SELECT 1 FROM records WHERE kind = ANY(%s))", (kinds,)
+                "SELECT NOT EXISTS (SELECT 1 FROM records WHERE kind = ANY(%s))"
+                " AND NOT EXISTS (SELECT 1 FROM own_records WHERE kind = ANY(%s))",
+                (kinds, kinds),
             ).fetchone()
         return bool(row and row[0])
 
@@ -139,7 +148,7 @@ class PostgresRepository:
         the transaction ends, so two organisers' saves of one record take turns)."""
         kind = type(record)
         stored = self._conn.execute(
-            _STORED, (kind.kind, scope_of(kind, self._role), record.id)
+            _sql(_STORED, kind), (kind.kind, scope_of(kind, self._role), record.id)
         ).fetchone()
         stored_revision = 0 if stored is None else int(str(stored[0]))
         if record.revision != stored_revision:
@@ -165,7 +174,7 @@ class PostgresRepository:
         shared, private = split(kind, record.model_dump(mode="json"))
         shared_fields, private_fields = searched(kind)
         self._conn.execute(
-            _UPSERT,
+            _sql(_UPSERT, kind),
             (
                 kind.kind,
                 scope,
@@ -173,6 +182,7 @@ class PostgresRepository:
                 record.revision,
                 encode(shared).decode(),
                 search_text(shared, shared_fields),
+                person_of(shared),
             ),
         )
         if private is None:
@@ -190,7 +200,7 @@ class PostgresRepository:
         calendars its entries are cancelled."""
         record = self.get(kind, record_id) if in_diary(kind) else None
         gone = self._conn.execute(
-            _DELETE, (kind.kind, scope_of(kind, self._role), record_id)
+            _sql(_DELETE, kind), (kind.kind, scope_of(kind, self._role), record_id)
         ).fetchone()
         if gone is None:
             return False
@@ -260,7 +270,7 @@ class PostgresRepository:
                 self._write(record)
             # A record brought back is no longer deleted: its tombstone goes in the same change.
             self._conn.execute(
-                "DELETE FROM records WHERE kind = %s AND scope = %s AND id = ANY(%s)",
+                _sql(_DELETE_SOME, Tombstone),
                 (Tombstone.kind, scope_of(Tombstone, self._role), back),
             )
             for kind, record_id in deletes:
@@ -279,7 +289,7 @@ class PostgresRepository:
         if old and not self._read_only:
             with self._lock, translated("tidy old deletions"):
                 self._conn.execute(
-                    "DELETE FROM records WHERE kind = %s AND scope = %s AND id = ANY(%s)",
+                    _sql(_DELETE_SOME, Tombstone),
                     (Tombstone.kind, scope_of(Tombstone, self._role), old),
                 )
         return len(old)
