@@ -42,6 +42,9 @@ def add_migrate_parser(
 
 
 def migrate(args: argparse.Namespace) -> int:
+    from store.postgres.connection import translated
+    from store.postgres.schema import refresh_statistics
+
     if url_of(args) is not None:
         raise Refused(
             "migrate moves a database file into a team database: give the file with --db "
@@ -56,6 +59,9 @@ def migrate(args: argparse.Namespace) -> int:
         records = [r for kind in read_everything(source.repo).values() for r in kind]
     with open_team(args.to) as team, shell_progress("Moving") as progress:
         done = merge_records(team.repo, records, progress=progress)
+        if done.created or done.updated:
+            with translated("refresh the team database's statistics"):
+                refresh_statistics(team.repo.connection)
         where = team.where
     print(terminal_safe(f"Moved {path} into the team database {where}: {_counts(done)}."))
     return 0

@@ -12,7 +12,7 @@ from store.repository import _json_value
 
 #: A record's document as JSON text, with the reader's own private fields laid over it.
 _WITH_PRIVATE = (
-    "SELECT (r.doc || coalesce(p.doc, '{}'::jsonb))::text FROM records r"
+    "SELECT r.id, (r.doc || coalesce(p.doc, '{}'::jsonb))::text FROM records r"
     " LEFT JOIN private_fields p ON p.kind = r.kind AND p.scope = r.scope AND p.id = r.id"
     " AND p.owner = current_user"
     " WHERE r.kind = %s AND r.scope = %s"
@@ -25,10 +25,11 @@ def has_private(kind: type[Record]) -> bool:
 
 
 def select(kind: type[Record]) -> str:
-    """The start of a query for `kind`'s documents, taking (kind, scope) as parameters."""
+    """The start of a query for `kind`'s ids and documents, taking (kind, scope) as
+    parameters."""
     if has_private(kind):
         return _WITH_PRIVATE
-    return f"SELECT r.doc::text FROM {table_of(kind)} r WHERE r.kind = %s AND r.scope = %s"
+    return f"SELECT r.id, r.doc::text FROM {table_of(kind)} r WHERE r.kind = %s AND r.scope = %s"
 
 
 def where_clause(where: Mapping[str, object]) -> tuple[str, list[object]]:

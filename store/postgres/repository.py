@@ -7,7 +7,7 @@ import builtins
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -70,6 +70,8 @@ class PostgresRepository:
         self._clock = clock
         self._read_only = read_only
         self._lock = threading.RLock()
+        # Validated records by (kind, id), with the stored text each was made from.
+        self._validated: dict[tuple[str, str], tuple[str, Record]] = {}
         row = conn.execute("SELECT current_user").fetchone()
         self._role = str(row[0]) if row else ""
 
@@ -92,14 +94,22 @@ class PostgresRepository:
         query = (select(kind) + extra).encode()
         with self._lock, translated("read the records"):
             rows = self._conn.execute(query, (kind.kind, scope_of(kind, self._role), *params))
-            texts = [str(row[0]) for row in rows]
-        return [self._load(kind, text) for text in texts]
+            found = [(str(row[0]), str(row[1])) for row in rows]
+            return [self._load(kind, record_id, text) for record_id, text in found]
 
-    def _load(self, kind: type[R], text: str) -> R:
+    def _load(self, kind: type[R], record_id: str, text: str) -> R:
+        """The record `text` holds, validated once: records are frozen, so while the stored
+        text is the same the same record serves every caller (the screens list often)."""
+        key = (kind.kind, record_id)
+        cached = self._validated.get(key)
+        if cached is not None and cached[0] == text:
+            return cast(R, cached[1])
         try:
-            return kind.model_validate_json(text)
+            record = kind.model_validate_json(text)
         except ValidationError as error:
             raise DatabaseCorrupt(f"A stored {kind.__name__} is not valid: {error}") from error
+        self._validated[key] = (text, record)
+        return record
 
     def get(self, kind: type[R], record_id: str) -> R | None:
         found = self._docs(kind, " AND r.id = %s", [record_id])
@@ -204,6 +214,7 @@ class PostgresRepository:
         ).fetchone()
         if gone is None:
             return False
+        self._validated.pop((kind.kind, record_id), None)
         stems = diary_stems(record) if record is not None else []
         if record is None or not stems:
             return True
