@@ -28,8 +28,8 @@ R = TypeVar("R", bound=Record)
 
 # {table} is one of the schema's own table names (privacy.table_of), never anyone's input.
 _STORED = (
-    "SELECT revision, doc->>'created', doc->>'updated', changed_by FROM {table}"
-    " WHERE kind = %s AND scope = %s AND id = %s FOR UPDATE"
+    "SELECT id, revision, doc->>'created', doc->>'updated', changed_by FROM {table}"
+    " WHERE kind = %s AND scope = %s AND id = ANY(%s) ORDER BY id FOR UPDATE"
 )
 _UPSERT = (
     "INSERT INTO {table} (kind, scope, id, revision, doc, search, person_id)"
@@ -153,57 +153,73 @@ class PostgresRepository:
         if self._read_only:
             raise ReadOnlyDatabase("The database is open read-only; nothing was saved.")
 
-    def _stamp(self, record: R) -> R:
-        """`record` stamped for saving, checked against the stored revision (row locked until
-        the transaction ends, so two organisers' saves of one record take turns)."""
-        kind = type(record)
-        stored = self._conn.execute(
-            _sql(_STORED, kind), (kind.kind, scope_of(kind, self._role), record.id)
-        ).fetchone()
+    def _stamp_all(self, records: Sequence[R]) -> builtins.list[R]:
+        """`records` stamped for saving, each checked against its stored revision (the rows
+        locked until the transaction ends, so two organisers' saves of one record take
+        turns). One query per kind."""
+        stored: dict[tuple[str, str], tuple[object, ...]] = {}
+        for kind in {type(record) for record in records}:
+            ids = sorted(r.id for r in records if type(r) is kind)
+            rows = self._conn.execute(
+                _sql(_STORED, kind), (kind.kind, scope_of(kind, self._role), ids)
+            )
+            stored.update(((kind.kind, str(row[0])), row[1:]) for row in rows)
+        now = fixed_offset(self._clock.now())
+        return [self._stamped(r, stored.get((r.kind, r.id)), now) for r in records]
+
+    def _stamped(self, record: R, stored: tuple[object, ...] | None, now: datetime) -> R:
         stored_revision = 0 if stored is None else int(str(stored[0]))
         if record.revision != stored_revision:
             if stored is None:
                 where = ""
             elif stored[3] == self._role:
-                where = f" at {_when(stored[2])}"
+                where = f" at {_when(str(stored[2]))}"
             else:
-                where = f" by {stored[3]} at {_when(stored[2])}"
+                where = f" by {stored[3]} at {_when(str(stored[2]))}"
             raise Conflict(
-                f"This {kind.__name__.lower()} was changed elsewhere{where}; "
+                f"This {type(record).__name__.lower()} was changed elsewhere{where}; "
                 "your edit was not saved. Reopen it to see the latest version."
             )
-        now = fixed_offset(self._clock.now())
         created = now if stored is None else datetime.fromisoformat(str(stored[1]))
         return record.model_copy(
             update={"created": created, "updated": now, "revision": stored_revision + 1}
         )
 
-    def _write(self, record: Record) -> None:
-        kind = type(record)
-        scope = scope_of(kind, self._role)
-        shared, private = split(kind, record.model_dump(mode="json"))
-        shared_fields, private_fields = searched(kind)
-        self._conn.execute(
-            _sql(_UPSERT, kind),
-            (
-                kind.kind,
-                scope,
-                record.id,
-                record.revision,
-                encode(shared).decode(),
-                search_text(shared, shared_fields),
-                person_of(shared),
-            ),
-        )
-        if private is None:
-            return
-        if private:
-            text = search_text(private, private_fields)
-            self._conn.execute(
-                _UPSERT_PRIVATE, (kind.kind, scope, record.id, encode(private).decode(), text)
+    def _write(self, records: Sequence[Record]) -> None:
+        """Write `records` as they are, in as few round trips as the driver allows."""
+        upserts: dict[str, builtins.list[tuple[object, ...]]] = {}
+        private_upserts: builtins.list[tuple[object, ...]] = []
+        private_drops: builtins.list[tuple[object, ...]] = []
+        for record in records:
+            kind = type(record)
+            scope = scope_of(kind, self._role)
+            shared, private = split(kind, record.model_dump(mode="json"))
+            shared_fields, private_fields = searched(kind)
+            upserts.setdefault(table_of(kind), []).append(
+                (
+                    kind.kind,
+                    scope,
+                    record.id,
+                    record.revision,
+                    encode(shared).decode(),
+                    search_text(shared, shared_fields),
+                    person_of(shared),
+                )
             )
-        else:
-            self._conn.execute(_DROP_PRIVATE, (kind.kind, scope, record.id))
+            if private:
+                text = search_text(private, private_fields)
+                private_upserts.append(
+                    (kind.kind, scope, record.id, encode(private).decode(), text)
+                )
+            elif private is not None:
+                private_drops.append((kind.kind, scope, record.id))
+        with self._conn.cursor() as cursor:
+            for table, rows in upserts.items():
+                cursor.executemany(_UPSERT.format(table=table).encode(), rows)
+            if private_upserts:
+                cursor.executemany(_UPSERT_PRIVATE, private_upserts)
+            if private_drops:
+                cursor.executemany(_DROP_PRIVATE, private_drops)
 
     def _remove(self, kind: type[Record], record_id: str) -> bool:
         """Delete a record; a diary record leaves a Tombstone, so the diary export can tell
@@ -221,25 +237,27 @@ class PostgresRepository:
         now = fixed_offset(self._clock.now())
         before = self.get(Tombstone, record_id)
         self._write(
-            Tombstone(
-                id=record_id,
-                record_kind=kind.kind,
-                record_id=record_id,
-                last_revision=max(record.revision, 1),
-                removed_at=now,
-                entries=stems,
-                created=now if before is None else before.created,
-                updated=now,
-                revision=1 if before is None else before.revision + 1,
-            )
+            [
+                Tombstone(
+                    id=record_id,
+                    record_kind=kind.kind,
+                    record_id=record_id,
+                    last_revision=max(record.revision, 1),
+                    removed_at=now,
+                    entries=stems,
+                    created=now if before is None else before.created,
+                    updated=now,
+                    revision=1 if before is None else before.revision + 1,
+                )
+            ]
         )
         return True
 
     def save(self, record: R) -> R:
         self._writable()
         with self._lock, translated("save the record"), self._conn.transaction():
-            stamped = self._stamp(record)
-            self._write(stamped)
+            (stamped,) = self._stamp_all([record])
+            self._write([stamped])
         return stamped
 
     def save_all(
@@ -254,9 +272,8 @@ class PostgresRepository:
             if (kind.kind, record_id) in seen:
                 raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
         with self._lock, translated("save the records"), self._conn.transaction():
-            stamped = [self._stamp(record) for record in records]
-            for record in stamped:
-                self._write(record)
+            stamped = self._stamp_all(records)
+            self._write(stamped)
             for kind, record_id in deletes:
                 self._remove(kind, record_id)
         return stamped
@@ -276,9 +293,7 @@ class PostgresRepository:
             r.id for r in records if r.kind != Tombstone.kind and (Tombstone.kind, r.id) not in seen
         ]
         with self._lock, translated("bring the records back"), self._conn.transaction():
-            for record in records:
-                encode(record.model_dump(mode="json"))
-                self._write(record)
+            self._write(records)
             # A record brought back is no longer deleted: its tombstone goes in the same change.
             self._conn.execute(
                 _sql(_DELETE_SOME, Tombstone),
