@@ -54,11 +54,11 @@ def _sql(template: str, kind: type[Record]) -> bytes:
     return template.format(table=table_of(kind)).encode()
 
 
-def _when(stamp: str | None) -> str:
+def _moment(stamp: object) -> datetime | None:
     try:
-        return datetime.fromisoformat(str(stamp)).strftime("%H:%M on %a %d %b")
+        return datetime.fromisoformat(str(stamp))
     except ValueError:
-        return "?"
+        return None
 
 
 class PostgresRepository:
@@ -170,15 +170,16 @@ class PostgresRepository:
     def _stamped(self, record: R, stored: tuple[object, ...] | None, now: datetime) -> R:
         stored_revision = 0 if stored is None else int(str(stored[0]))
         if record.revision != stored_revision:
-            if stored is None:
-                where = ""
-            elif stored[3] == self._role:
-                where = f" at {_when(str(stored[2]))}"
-            else:
-                where = f" by {stored[3]} at {_when(str(stored[2]))}"
+            by = None if stored is None else str(stored[3])
+            at = None if stored is None else _moment(stored[2])
+            where = "" if at is None else f" at {at.strftime('%H:%M on %a %d %b')}"
+            if by is not None and by != self._role:
+                where = f" by {by}{where}"
             raise Conflict(
                 f"This {type(record).__name__.lower()} was changed elsewhere{where}; "
-                "your edit was not saved. Reopen it to see the latest version."
+                "your edit was not saved. Reopen it to see the latest version.",
+                by=by,
+                at=at,
             )
         created = now if stored is None else datetime.fromisoformat(str(stored[1]))
         return record.model_copy(

@@ -114,8 +114,9 @@ def test_a_stale_save_names_who_changed_the_record_and_when(
     church = ewa.repo.save(Institution(name="St Mary's"))
     clock.advance(hours=4, minutes=32)
     tom.repo.save(church.evolve(notes="Tom's edit"))
-    with pytest.raises(Conflict, match=rf"changed elsewhere by {tom.repo.role} at 14:02"):
+    with pytest.raises(Conflict, match=rf"changed elsewhere by {tom.repo.role} at 14:02") as e:
         ewa.repo.save(church.evolve(notes="Ewa's edit"))
+    assert e.value.by == tom.repo.role and e.value.at == clock.now()
     kept = ewa.repo.get(Institution, church.id)
     assert kept is not None and kept.notes == "Tom's edit" and kept.revision == 2
 
