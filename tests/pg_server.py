@@ -87,7 +87,10 @@ class Server:
 
 
 def _run(command: list[str]) -> None:
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise NoPostgres(f"Could not run {command[0]}: {error}") from error
     if done.returncode != 0:
         raise NoPostgres(f"{' '.join(command[:4])}… failed: {done.stderr.strip()[-800:]}")
 
@@ -98,7 +101,10 @@ def start() -> Server:
     folder = Path(tempfile.mkdtemp(prefix="orgpg-"))  # short: a socket path has a limit
     prefix: list[str] = []
     if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
+        try:  # initdb refuses root: the server runs as the system user Debian makes
+            shutil.chown(folder, "postgres", "postgres")
+        except LookupError as error:
+            raise NoPostgres("Running as root, but there is no postgres user to run as") from error
         prefix = ["runuser", "-u", "postgres", "--"]
     server = Server(folder, prefix)
     try:
