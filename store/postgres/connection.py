@@ -36,6 +36,10 @@ def connect(url: str, *, read_only: bool = False) -> Connection:
     return conn
 
 
+class LostConnection(StoreError):
+    """The server could not be reached mid-way; the next call connects again."""
+
+
 def _reason(error: psycopg.Error) -> str:
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
@@ -65,7 +69,7 @@ def translated(action: str) -> Iterator[None]:
             f"This record contains a character the team database cannot keep: {_reason(error)}"
         ) from error
     except psycopg.OperationalError as error:
-        raise StoreError(
+        raise LostConnection(
             f"Lost the connection to the team database while trying to {action}: "
             f"{_reason(error)}. Nothing was changed."
         ) from error

@@ -70,7 +70,9 @@ def open_postgres(url: str, clock: Clock, *, read_only: bool = False) -> OpenedP
     try:
         with translated("set up the team database"):
             settle(conn, read_only=read_only)
-        repo = PostgresRepository(conn, clock, read_only=read_only)
+        repo = PostgresRepository(
+            conn, clock, read_only=read_only, reconnect=lambda: connect(url, read_only=read_only)
+        )
     except BaseException:
         conn.close()
         raise

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import builtins
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import TypeVar, cast
 
@@ -18,7 +19,7 @@ from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
 from organiser.models.base import fixed_offset
 from organiser.models.tombstones import KEEP_DAYS
 from organiser.repository import Repository
-from store.postgres.connection import Connection, translated
+from store.postgres.connection import Connection, LostConnection, translated
 from store.postgres.history import fold_history
 from store.postgres.privacy import person_of, scope_of, search_text, searched, split, table_of
 from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
@@ -65,8 +66,16 @@ class PostgresRepository:
     """Every call is one statement or one transaction on a single connection, taken in turn
     (the app reads in threads while it saves)."""
 
-    def __init__(self, conn: Connection, clock: Clock, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        clock: Clock,
+        *,
+        read_only: bool = False,
+        reconnect: Callable[[], Connection] | None = None,
+    ) -> None:
         self._conn = conn
+        self._reconnect = reconnect
         self._clock = clock
         self._read_only = read_only
         self._lock = threading.RLock()
@@ -88,13 +97,27 @@ class PostgresRepository:
     def connection(self) -> Connection:
         return self._conn
 
+    @contextmanager
+    def _using(self, action: str) -> Iterator[None]:
+        """The connection, taken in turn, made again first if the last one was lost (a
+        server restart, a dropped network); the driver's errors become StoreError."""
+        with self._lock, translated(action):
+            if self._conn.broken and self._reconnect is not None:
+                self._conn = self._reconnect()
+            yield
+
     # Reading
 
     def _docs(self, kind: type[R], extra: str, params: Sequence[object]) -> builtins.list[R]:
         query = (select(kind) + extra).encode()
-        with self._lock, translated("read the records"):
-            rows = self._conn.execute(query, (kind.kind, scope_of(kind, self._role), *params))
-            found = [(str(row[0]), str(row[1])) for row in rows]
+        arguments = (kind.kind, scope_of(kind, self._role), *params)
+        try:
+            with self._using("read the records"):
+                found = [(str(r[0]), str(r[1])) for r in self._conn.execute(query, arguments)]
+        except LostConnection:  # a read is safe to try once more, on a new connection
+            with self._using("read the records"):
+                found = [(str(r[0]), str(r[1])) for r in self._conn.execute(query, arguments)]
+        with self._lock:
             return [self._load(kind, record_id, text) for record_id, text in found]
 
     def _load(self, kind: type[R], record_id: str, text: str) -> R:
@@ -126,7 +149,7 @@ class PostgresRepository:
         return self._docs(kind, sql + ORDER, params)
 
     def count(self, kind: type[Record]) -> int:
-        with self._lock, translated("count the records"):
+        with self._using("count the records"):
             row = self._conn.execute(
                 _sql("SELECT count(*) FROM {table} WHERE kind = %s AND scope = %s", kind),
                 (kind.kind, scope_of(kind, self._role)),
@@ -139,7 +162,7 @@ class PostgresRepository:
     def is_empty(self) -> bool:
         """Tombstones are bookkeeping: a database holding only them holds no records."""
         kinds = [kind.kind for kind in RECORD_TYPES if kind is not Tombstone]
-        with self._lock, translated("read the records"):
+        with self._using("read the records"):
             row = self._conn.execute(
                 "SELECT NOT EXISTS (SELECT 1 FROM records WHERE kind = ANY(%s))"
                 " AND NOT EXISTS (SELECT 1 FROM own_records WHERE kind = ANY(%s))",
@@ -256,7 +279,7 @@ class PostgresRepository:
 
     def save(self, record: R) -> R:
         self._writable()
-        with self._lock, translated("save the record"), self._conn.transaction():
+        with self._using("save the record"), self._conn.transaction():
             (stamped,) = self._stamp_all([record])
             self._write([stamped])
         return stamped
@@ -272,7 +295,7 @@ class PostgresRepository:
         for kind, record_id in deletes:
             if (kind.kind, record_id) in seen:
                 raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
-        with self._lock, translated("save the records"), self._conn.transaction():
+        with self._using("save the records"), self._conn.transaction():
             stamped = self._stamp_all(records)
             self._write(stamped)
             for kind, record_id in deletes:
@@ -293,7 +316,7 @@ class PostgresRepository:
         back = [
             r.id for r in records if r.kind != Tombstone.kind and (Tombstone.kind, r.id) not in seen
         ]
-        with self._lock, translated("bring the records back"), self._conn.transaction():
+        with self._using("bring the records back"), self._conn.transaction():
             self._write(records)
             # A record brought back is no longer deleted: its tombstone goes in the same change.
             self._conn.execute(
@@ -306,7 +329,7 @@ class PostgresRepository:
 
     def delete(self, kind: type[Record], record_id: str) -> bool:
         self._writable()
-        with self._lock, translated("delete the record"), self._conn.transaction():
+        with self._using("delete the record"), self._conn.transaction():
             return self._remove(kind, record_id)
 
     def prune_tombstones(self) -> int:
@@ -314,7 +337,7 @@ class PostgresRepository:
         cutoff = self._clock.now() - timedelta(days=KEEP_DAYS)
         old = [t.id for t in self.list(Tombstone) if t.removed_at < cutoff]
         if old and not self._read_only:
-            with self._lock, translated("tidy old deletions"):
+            with self._using("tidy old deletions"):
                 self._conn.execute(
                     _sql(_DELETE_SOME, Tombstone),
                     (Tombstone.kind, scope_of(Tombstone, self._role), old),
@@ -324,7 +347,7 @@ class PostgresRepository:
     def forget_history(self, amend: Callable[[Repository], None]) -> builtins.list[str]:
         if self._read_only:
             raise ReadOnlyDatabase("The database is open read-only; nothing was changed.")
-        with self._lock, translated("fold away the deleted rows"):
+        with self._using("fold away the deleted rows"):
             return fold_history(self._conn)
 
     def close(self) -> None:

@@ -171,3 +171,18 @@ def test_forgetting_history_rewrites_the_tables_when_their_owner_asks(
     after = conn.execute("SELECT pg_relation_filenode('records')").fetchone()
     assert before != after  # written anew: the dead row's file is gone
     assert ewa.repo.get(Person, xanthe.id) is None
+
+
+def test_a_lost_connection_is_made_again(
+    admin: OpenedPostgres, pg_server: Server, clock: FixedClock
+) -> None:
+    church = admin.repo.save(Institution(name="St Mary's"))
+    with psycopg.connect(pg_server.url("postgres", DATABASE), autocommit=True) as root:
+        root.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            (admin.repo.role,),
+        )
+    assert [i.name for i in admin.repo.list(Institution)] == ["St Mary's"]  # read again
+    admin.repo.save(church.evolve(notes="Saved on the new connection"))
+    saved = admin.repo.get(Institution, church.id)
+    assert saved is not None and saved.notes == "Saved on the new connection"
