@@ -76,6 +76,7 @@ class PostgresRepository:
     ) -> None:
         self._conn = conn
         self._reconnect = reconnect
+        self._changing = False
         self._clock = clock
         self._read_only = read_only
         self._lock = threading.RLock()
@@ -102,9 +103,20 @@ class PostgresRepository:
         """The connection, taken in turn, made again first if the last one was lost (a
         server restart, a dropped network); the driver's errors become StoreError."""
         with self._lock, translated(action):
-            if self._conn.broken and self._reconnect is not None:
+            if self._conn.broken and self._reconnect is not None and not self._changing:
                 self._conn = self._reconnect()
             yield
+
+    @contextmanager
+    def _change(self, action: str) -> Iterator[None]:
+        """One transaction: all of it or none. A connection lost inside it is never made
+        again until it ends, so no statement of it can run outside it."""
+        with self._using(action), self._conn.transaction():
+            self._changing = True
+            try:
+                yield
+            finally:
+                self._changing = False
 
     # Reading
 
@@ -115,10 +127,11 @@ class PostgresRepository:
             with self._using("read the records"):
                 found = [(str(r[0]), str(r[1])) for r in self._conn.execute(query, arguments)]
         except LostConnection:  # a read is safe to try once more, on a new connection
+            if self._changing:
+                raise
             with self._using("read the records"):
                 found = [(str(r[0]), str(r[1])) for r in self._conn.execute(query, arguments)]
-        with self._lock:
-            return [self._load(kind, record_id, text) for record_id, text in found]
+        return [self._load(kind, record_id, text) for record_id, text in found]
 
     def _load(self, kind: type[R], record_id: str, text: str) -> R:
         """The record `text` holds, validated once: records are frozen, so while the stored
@@ -279,7 +292,7 @@ class PostgresRepository:
 
     def save(self, record: R) -> R:
         self._writable()
-        with self._using("save the record"), self._conn.transaction():
+        with self._change("save the record"):
             (stamped,) = self._stamp_all([record])
             self._write([stamped])
         return stamped
@@ -295,7 +308,7 @@ class PostgresRepository:
         for kind, record_id in deletes:
             if (kind.kind, record_id) in seen:
                 raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
-        with self._using("save the records"), self._conn.transaction():
+        with self._change("save the records"):
             stamped = self._stamp_all(records)
             self._write(stamped)
             for kind, record_id in deletes:
@@ -316,7 +329,7 @@ class PostgresRepository:
         back = [
             r.id for r in records if r.kind != Tombstone.kind and (Tombstone.kind, r.id) not in seen
         ]
-        with self._using("bring the records back"), self._conn.transaction():
+        with self._change("bring the records back"):
             self._write(records)
             # A record brought back is no longer deleted: its tombstone goes in the same change.
             self._conn.execute(
@@ -329,7 +342,7 @@ class PostgresRepository:
 
     def delete(self, kind: type[Record], record_id: str) -> bool:
         self._writable()
-        with self._using("delete the record"), self._conn.transaction():
+        with self._change("delete the record"):
             return self._remove(kind, record_id)
 
     def prune_tombstones(self) -> int:
