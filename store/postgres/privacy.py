@@ -41,6 +41,13 @@ def person_of(doc: Mapping[str, Any]) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def facts_of(doc: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """A record's time (`at`) and status, copied into columns a supervisor may read where
+    the document itself is closed to them."""
+    at, status = doc.get("at"), doc.get("status")
+    return (at if isinstance(at, str) else None, status if isinstance(status, str) else None)
+
+
 def search_text(doc: Mapping[str, Any], fields: tuple[str, ...]) -> str:
     """The text a search looks in, prepared as the file store prepares it (store.search_index):
     the fields joined and casefolded, so both stores find the same records."""

@@ -21,7 +21,15 @@ from organiser.models.tombstones import KEEP_DAYS
 from organiser.repository import Repository
 from store.postgres.connection import Connection, LostConnection, translated
 from store.postgres.history import fold_history
-from store.postgres.privacy import person_of, scope_of, search_text, searched, split, table_of
+from store.postgres.privacy import (
+    facts_of,
+    person_of,
+    scope_of,
+    search_text,
+    searched,
+    split,
+    table_of,
+)
 from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
 from store.repository import encode
 
@@ -33,11 +41,12 @@ _STORED = (
     " WHERE kind = %s AND scope = %s AND id = ANY(%s) ORDER BY id FOR UPDATE"
 )
 _UPSERT = (
-    "INSERT INTO {table} (kind, scope, id, revision, doc, search, person_id)"
-    " VALUES (%s, %s, %s, %s, %s::jsonb, %s, %s)"
+    "INSERT INTO {table} (kind, scope, id, revision, doc, search, person_id, moment, status)"
+    " VALUES (%s, %s, %s, %s, %s::jsonb, %s, %s, %s::timestamptz, %s)"
     " ON CONFLICT (kind, scope, id) DO UPDATE SET doc = excluded.doc,"
     " revision = excluded.revision, search = excluded.search,"
-    " person_id = excluded.person_id, changed_by = current_user"
+    " person_id = excluded.person_id, moment = excluded.moment, status = excluded.status,"
+    " changed_by = current_user"
 )
 _UPSERT_PRIVATE = (
     "INSERT INTO private_fields (kind, scope, id, doc, search) VALUES (%s, %s, %s, %s::jsonb, %s)"
@@ -241,6 +250,7 @@ class PostgresRepository:
                     encode(shared).decode(),
                     search_text(shared, shared_fields),
                     person_of(shared),
+                    *facts_of(shared),
                 )
             )
             if private:

@@ -5,11 +5,12 @@ Records are kept as the model's JSON (`doc`, JSONB), keyed by (kind, scope, id):
 alliance's in `records` (scope empty), each organiser's own in `own_records` (scope their
 role; store.postgres.privacy says which kinds). `seq` keeps the order records were first
 written, so lists come back in the order the file store gives; `search` is the prepared text
-a search looks in; `person_id` is copied out of the document for the records about one
-person. `private_fields` holds each organiser's private notes on shared records. Indexes
-serve what the screens ask: a kind in order, equality filters (GIN over the document),
-records by person (1-2-1s, ladder moves), people by name, and search (trigrams, where the
-pg_trgm extension can be had).
+a search looks in; `person_id`, and since version 2 `moment` and `status`, are copied out
+of the document (for look-ups by person, and for the supervisor's figures).
+`private_fields` holds each organiser's private notes on shared records. Indexes serve what
+the screens ask: a kind in order, equality filters (GIN over the document), records by
+person (1-2-1s, ladder moves), people by name, and search (trigrams, where the pg_trgm
+extension can be had).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from organiser.errors import DatabaseTooNew, StoreError
 from store.postgres.connection import Connection
 
 #: The schema this program writes. Raise it, and add a migration, whenever the tables change.
-VERSION = 1
+VERSION = 2
 #: The group role every organiser belongs to (store.postgres.team); granted the tables.
 TEAM_ROLE = "organiser_team"
 #: Taken while the schema is checked or changed, so two first openings cannot race.
@@ -95,14 +96,37 @@ _CREATE: tuple[str, ...] = (
         USING (owner = current_user) WITH CHECK (owner = current_user)""",
 )
 
+
+def _facts(table: str) -> tuple[str, ...]:
+    """Version 2 copies a record's time and status out of its document (for the supervisor's
+    figures, which may read those and never the notes). The migration runs as the tables'
+    owner with row-level security lifted for it, so every organiser's rows are filled in."""
+    return (
+        f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} ADD COLUMN moment timestamptz, ADD COLUMN status text",
+        f"""UPDATE {table} SET
+            moment = CASE WHEN jsonb_typeof(doc->'at') = 'string'
+                          THEN (doc->>'at')::timestamptz END,
+            status = CASE WHEN jsonb_typeof(doc->'status') = 'string' THEN doc->>'status' END""",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+    )
+
+
+_TO_TWO: tuple[str, ...] = (
+    *_facts("records"),
+    *_facts("own_records"),
+    "CREATE INDEX own_records_by_moment ON own_records (kind, moment)",
+)
+
 #: From version N (the key) to N + 1; version 0 is an empty database.
-MIGRATIONS: Mapping[int, Sequence[str]] = {0: _CREATE}
+MIGRATIONS: Mapping[int, Sequence[str]] = {0: _CREATE, 1: _TO_TWO}
 
 #: What an organiser's role may do: never change who made a record, never empty a table.
 _GRANTS: tuple[str, ...] = (
     f"GRANT SELECT ON organiser_schema TO {TEAM_ROLE}",
     f"GRANT SELECT, INSERT, DELETE ON records, own_records, private_fields TO {TEAM_ROLE}",
-    f"GRANT UPDATE (doc, revision, search, person_id, changed_by) ON records, own_records"
+    f"GRANT UPDATE (doc, revision, search, person_id, moment, status, changed_by)"
+    " ON records, own_records"
     f" TO {TEAM_ROLE}",
     f"GRANT UPDATE (doc, search) ON private_fields TO {TEAM_ROLE}",
     f"GRANT USAGE ON SEQUENCE records_seq_seq, own_records_seq_seq TO {TEAM_ROLE}",
