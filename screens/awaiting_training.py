@@ -24,13 +24,24 @@ from organiser.trainings import STATUS_LABELS
 from screens.feedback import report
 from screens.training_detail import TrainingDetailScreen
 from screens.training_moves import stage_name
-from screens.widgets.training_table import when_cell
 
-COLUMNS = ("Person", "Ladder stage", "Training", "When", "Place", "Nominated on")
+#: Each column and its width: fits 120 columns.
+COLUMNS = (
+    ("Person", 20),
+    ("Ladder stage", 16),
+    ("Training", 22),
+    ("Day", 15),
+    ("Place", 17),
+    ("Nominated on", 15),
+)
 
 
 class AwaitingTrainingScreen(Screen[None]):
     """The list, read afresh each time it is shown."""
+
+    DEFAULT_CSS = """
+    #awaiting-count { padding: 0 1; margin-bottom: 1; }
+    """
 
     BINDINGS = [
         Binding("enter", "open_session", "Open the training", id="awaiting.open"),
@@ -52,8 +63,8 @@ class AwaitingTrainingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Nominated, not yet trained"
         table = self.query_one(DataTable)
-        for label in COLUMNS:
-            table.add_column(label, key=label)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width, key=label)
         self.load()
         table.focus()
 
@@ -86,16 +97,14 @@ class AwaitingTrainingScreen(Screen[None]):
         table.clear()
         zone = self.clock.tz
         for waiting in self.waiting:
-            when = when_cell(waiting.session, zone)
+            late = "yellow" if waiting.missed else ""
+            place = STATUS_LABELS[waiting.status] + (", missed" if waiting.missed else "")
             table.add_row(
                 Text(waiting.person.name),
                 Text(stage_name(profile, waiting.person.ladder_stage)),
                 Text(waiting.session.name),
-                Text(
-                    f"{when} (passed)" if waiting.missed else when,
-                    style="yellow" if waiting.missed else "",
-                ),  # fmt: skip
-                Text(STATUS_LABELS[waiting.status]),
+                Text(f"{waiting.session.starts.astimezone(zone):%a %d %b %Y}", style=late),
+                Text(place, style=late),
                 Text(optional_date(waiting.nominated_on)),
                 key=waiting.person.id,
             )

@@ -84,7 +84,7 @@ async def move_completers(
                 "  ", (s.person.name, "bold"), f": {now} → {stage_name(profile, s.to_stage)}\n"
             )
         )
-    question.append(f"\nEach move records why: “{suggestions[0].reason}”.")
+    question.append(f"\nEach move records why: {suggestions[0].reason}.")
     sure = await screen.app.push_screen_wait(
         ConfirmDialog("Move them up the ladder?", question, yes="Move them", no="Not now")
     )

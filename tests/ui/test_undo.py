@@ -17,13 +17,24 @@ from organiser.models import (
 )
 from screens.app import OrganiserApp
 from screens.confirm import ConfirmDialog
+from screens.erasure_dialogs import ErasureDialog
 from screens.help_screen import HelpScreen
 from screens.ladder_dialog import LadderMoveDialog
 from screens.ladder_screen import LadderScreen
 from screens.people_screen import PeopleScreen
+from screens.person_detail import PersonDetailScreen
+from screens.person_dialog import PersonDialog
 from screens.training_screen import TrainingScreen
 from store.repository import TinyRepository
-from tests.ui.conftest import SIZE, go_to_people, notices, screen_text, wait_for_screen
+from tests.ui.conftest import (
+    SIZE,
+    go_to_people,
+    has_id,
+    notices,
+    screen_text,
+    tab_to,
+    wait_for_screen,
+)
 from tests.ui.test_ladder import select_person
 
 
@@ -131,3 +142,51 @@ async def test_help_says_the_history_is_in_memory_only(
         text = screen_text(app)
         assert "Undo" in text
         assert "kept in memory only" in text
+
+
+async def test_an_erasure_is_final_and_leaves_no_step_holding_them(
+    filled: TinyRepository, clock: FixedClock
+) -> None:
+    amina, carol = named(filled, "Amina Khan"), named(filled, "Carol Evans")
+    app = OrganiserApp(filled, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await go_to_people(pilot)
+        await pilot.press("enter")  # Amina: change her phone, a step that holds her
+        await wait_for_screen(pilot, PersonDetailScreen)
+        await pilot.press("e")
+        await wait_for_screen(pilot, PersonDialog)
+        await tab_to(pilot, has_id("phone"))
+        await pilot.press("end", "ctrl+u", *"07700 900999", "ctrl+s")
+        await wait_for_screen(pilot, PersonDetailScreen)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, PeopleScreen)
+        screen.table.go_to(carol.id)
+        await pilot.press("d")
+        await wait_for_screen(pilot, ConfirmDialog)
+        await pilot.press("y")
+        await wait_for_screen(pilot, PeopleScreen)
+        assert app.undo_history.labels == ["Saved Amina Khan", "Deleted Carol Evans"]
+
+        screen.table.go_to(amina.id)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, PersonDetailScreen)
+        await pilot.press("E")
+        await wait_for_screen(pilot, ErasureDialog)
+        assert "u (undo) cannot bring them back" in str(
+            app.screen.query_one("#erasure-final").render()
+        )
+        await pilot.press("end", "ctrl+u", *"Asked to be forgotten", "ctrl+s")
+        await wait_for_screen(pilot, ConfirmDialog)
+        assert "not with u" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("y")
+        await wait_for_screen(pilot, PeopleScreen)
+        assert filled.get(Person, amina.id) is None
+        assert app.undo_history.labels == ["Deleted Carol Evans"]  # nothing of hers is kept
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert filled.get(Person, carol.id) is not None
+        await pilot.press("u")
+        await pilot.pause()
+        assert "There is nothing to undo." in notices(app)
+        assert filled.get(Person, amina.id) is None
