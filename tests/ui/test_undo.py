@@ -25,6 +25,7 @@ from screens.people_screen import PeopleScreen
 from screens.person_detail import PersonDetailScreen
 from screens.person_dialog import PersonDialog
 from screens.training_screen import TrainingScreen
+from screens.widgets.read_only_banner import READ_ONLY_MESSAGE
 from store.repository import TinyRepository
 from tests.ui.conftest import (
     SIZE,
@@ -190,3 +191,16 @@ async def test_an_erasure_is_final_and_leaves_no_step_holding_them(
         await pilot.pause()
         assert "There is nothing to undo." in notices(app)
         assert filled.get(Person, amina.id) is None
+
+
+async def test_a_read_only_database_refuses_undo_politely(
+    filled: TinyRepository, clock: FixedClock
+) -> None:
+    read_only = TinyRepository(filled.db, clock, read_only=True)
+    app = OrganiserApp(read_only, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert READ_ONLY_MESSAGE in notices(app)
+        assert len(filled.list(Person)) == 3
