@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.commands import Refused
 from organiser.clock import SystemClock
+from organiser.dates import parse_day
+from organiser.periods import Period, PeriodKind, working_days
 from store.paths import resolve_db_path
 from store.postgres.address import team_url
 
@@ -72,6 +75,22 @@ def add_team_parser(
         "--password", action="store_true", help="ask for a password for them (typed twice)"
     )
     actions.add_parser("list", parents=[common], help="list the team's organisers")
+    supervisor = actions.add_parser(
+        "add-supervisor",
+        parents=[common],
+        help="give a supervisor a login that reads every organiser's figures, never their notes",
+    )
+    supervisor.add_argument("name", metavar="NAME", help="their own role name, such as sam_sup")
+    supervisor.add_argument(
+        "--password", action="store_true", help="ask for a password for them (typed twice)"
+    )
+    figures = actions.add_parser(
+        "figures",
+        parents=[common],
+        help="every organiser's 1-2-1s side by side for a period (a supervisor's login)",
+    )
+    figures.add_argument("--from", dest="start", metavar="DAY", help="first day (default: Monday)")
+    figures.add_argument("--to", dest="end", metavar="DAY", help="last day (default: today)")
 
 
 def _password() -> str:
@@ -84,7 +103,7 @@ def _password() -> str:
 
 
 def team(args: argparse.Namespace) -> int:
-    from store.postgres.team import add_organiser, check_role_name, organisers
+    from store.postgres.team import add_organiser, add_supervisor, check_role_name, organisers
 
     url = url_of(args)
     if url is None:
@@ -92,7 +111,9 @@ def team(args: argparse.Namespace) -> int:
             "organiser team works on a team database: give its address with "
             "--db postgresql://… (or ORGANISER_DB)."
         )
-    if args.team_command == "add-organiser":
+    if args.team_command == "figures":
+        return figures(url, args)
+    if args.team_command in ("add-organiser", "add-supervisor"):
         name = check_role_name(args.name)
         password = _password() if args.password else None
     with open_team(url) as opened:
@@ -101,8 +122,67 @@ def team(args: argparse.Namespace) -> int:
             for member in organisers(conn):
                 print(member)
             return 0
-        if add_organiser(conn, name, password):
+        if args.team_command == "add-supervisor":
+            made = add_supervisor(conn, name, password)
+            print(
+                f"{'Added' if made else 'Made'} {name} a supervisor: they connect as {name} "
+                "and read every organiser's figures (organiser team figures), never their notes."
+            )
+        elif add_organiser(conn, name, password):
             print(f"Added {name} to the team: they connect as {name} and see the shared work.")
         else:
             print(f"{name} already had a login; they are now in the team.")
+    return 0
+
+
+def _period(args: argparse.Namespace, today: date) -> Period:
+    try:
+        start = parse_day(args.start, today) if args.start else None
+        end = parse_day(args.end, today) if args.end else today
+    except ValueError as error:
+        raise Refused(f"--from/--to: {error}") from error
+    if start is None:
+        start = Period.named(PeriodKind.THIS_WEEK, end).start
+    if end < start:
+        raise Refused("--to is before --from: a period cannot end before it starts.")
+    return Period(start, end)
+
+
+def figures(url: str, args: argparse.Namespace) -> int:
+    """`organiser team figures`: the 1-2-1s of every organiser side by side."""
+    from store.postgres.connection import connect, translated
+    from store.postgres.figures import one_to_one_figures
+    from store.postgres.schema import settle
+    from store.postgres.team import is_supervisor
+
+    clock = SystemClock()
+    period = _period(args, clock.today())
+    conn = connect(url, read_only=True)
+    try:
+        with translated("open the team database"):
+            settle(conn, read_only=True)
+        rows = one_to_one_figures(conn, period, clock.tz.key)
+        supervising = is_supervisor(conn)
+        if not supervising:  # the others' rows are closed to an organiser: not zeros
+            rows = [row for row in rows if row.organiser == conn.info.user]
+    finally:
+        conn.close()
+    days = working_days(period, range(5))
+    print(
+        f"1-2-1s from {period.start:%a %d %b %Y} to {period.end:%a %d %b %Y} "
+        f"({days} working day{'s' if days != 1 else ''}, Monday to Friday)"
+    )
+    width = max([len("Organiser"), *(len(row.organiser) for row in rows)])
+    print(f"{'Organiser':<{width}}  {'Held':>5}  {'A day':>5}  {'Booked':>6}  {'Cancelled':>9}")
+    for row in rows:
+        per_day = row.held / days if days else 0.0
+        print(
+            f"{row.organiser:<{width}}  {row.held:>5}  {per_day:>5.1f}  {row.booked:>6}"
+            f"  {row.cancelled:>9}"
+        )
+    if not supervising:
+        print(
+            "These are your own figures only: a supervisor's login (organiser team "
+            "add-supervisor) reads everyone's."
+        )
     return 0

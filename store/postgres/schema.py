@@ -26,6 +26,8 @@ from store.postgres.connection import Connection
 VERSION = 2
 #: The group role every organiser belongs to (store.postgres.team); granted the tables.
 TEAM_ROLE = "organiser_team"
+#: The group role of supervisors' logins (store.postgres.team): every organiser's figures.
+SUPERVISOR_ROLE = "organiser_supervisors"
 #: Taken while the schema is checked or changed, so two first openings cannot race.
 _LOCK_KEY = 0x0F6A_15E7
 
@@ -192,6 +194,25 @@ def _index_search(conn: Connection) -> None:
             conn.execute("CREATE INDEX records_search ON records USING gin (search gin_trgm_ops)")
     except psycopg.Error:
         pass
+
+
+def allow_supervisors(conn: Connection) -> None:
+    """Let the supervisors' group read when each 1-2-1 was and how it went, and nothing
+    else of them: a policy for that group alone (so organisers' reads keep their indexes)
+    and privileges on those columns only. Needs the tables' owner."""
+    found = conn.execute(
+        "SELECT 1 FROM pg_policies WHERE tablename = 'own_records'"
+        " AND policyname = 'own_records_supervised'"
+    ).fetchone()
+    if found is None:
+        conn.execute(
+            f"CREATE POLICY own_records_supervised ON own_records FOR SELECT"
+            f" TO {SUPERVISOR_ROLE} USING (kind = 'one_to_ones')".encode()
+        )
+    conn.execute(
+        f"GRANT SELECT (kind, owner, moment, status) ON own_records TO {SUPERVISOR_ROLE}".encode()
+    )
+    conn.execute(f"GRANT SELECT ON organiser_schema TO {SUPERVISOR_ROLE}".encode())
 
 
 def team_role_exists(conn: Connection) -> bool:

@@ -1,6 +1,11 @@
 """The organisers of a team database: each a login role in the group role TEAM_ROLE, which
 is granted the tables (store.postgres.schema). Adding one needs a role that may create
-roles (CREATEROLE), normally the administrator who set the database up."""
+roles (CREATEROLE), normally the administrator who set the database up and owns the tables.
+
+A supervisor has a login of their own in SUPERVISOR_ROLE, outside the organisers' group: it
+may read when each organiser's 1-2-1s were and how they went (the `moment` and `status`
+columns), for the figures side by side, and nothing else: no notes, no names, no documents.
+A lead organiser who also supervises has two logins."""
 
 from __future__ import annotations
 
@@ -10,7 +15,13 @@ from psycopg import sql
 
 from organiser.errors import StoreError
 from store.postgres.connection import Connection, translated
-from store.postgres.schema import TEAM_ROLE, grant_team, team_role_exists
+from store.postgres.schema import (
+    SUPERVISOR_ROLE,
+    TEAM_ROLE,
+    allow_supervisors,
+    grant_team,
+    team_role_exists,
+)
 
 #: What a role name may be here: plain lower-case words, so it reads the same in every
 #: message and needs no quoting.
@@ -54,13 +65,56 @@ def add_organiser(conn: Connection, name: str, password: str | None = None) -> b
     return created
 
 
+def add_supervisor(conn: Connection, name: str, password: str | None = None) -> bool:
+    """Make `name` a supervisor's login: the figures of every organiser, none of their notes.
+    Refused for an organiser's own login, which would then read everything its group may."""
+    name = check_role_name(name)
+    with translated(f"add the supervisor {name}"), conn.transaction():
+        if name in _members(conn, TEAM_ROLE):
+            raise StoreError(
+                f"{name} is an organiser's login; a supervisor's must be one of its own (such "
+                f"as {name[:50]}_supervises), so that it reads the figures and nothing more."
+            )
+        if not role_exists(conn, SUPERVISOR_ROLE):
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(SUPERVISOR_ROLE)))
+        allow_supervisors(conn)
+        created = not role_exists(conn, name)
+        if created:
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
+        if password:
+            conn.execute(
+                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    sql.Identifier(name), sql.Literal(password)
+                )
+            )
+        conn.execute(
+            sql.SQL("GRANT {} TO {}").format(sql.Identifier(SUPERVISOR_ROLE), sql.Identifier(name))
+        )
+    return created
+
+
+def _members(conn: Connection, group: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT m.rolname FROM pg_auth_members a"
+        " JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member"
+        " WHERE g.rolname = %s ORDER BY m.rolname",
+        (group,),
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
 def organisers(conn: Connection) -> list[str]:
     """The organisers of the team: the members of the group role, by name."""
     with translated("list the organisers"):
-        rows = conn.execute(
-            "SELECT m.rolname FROM pg_auth_members a"
-            " JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member"
-            " WHERE g.rolname = %s ORDER BY m.rolname",
-            (TEAM_ROLE,),
-        ).fetchall()
-    return [str(row[0]) for row in rows]
+        return _members(conn, TEAM_ROLE)
+
+
+def is_supervisor(conn: Connection) -> bool:
+    """Whether this login may read every organiser's figures."""
+    with translated("look up this login's role"):
+        row = conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s)"
+            " AND pg_has_role(current_user, %s, 'MEMBER')",
+            (SUPERVISOR_ROLE, SUPERVISOR_ROLE),
+        ).fetchone()
+    return bool(row and row[0])
