@@ -123,10 +123,10 @@ def team(args: argparse.Namespace) -> int:
                 print(member)
             return 0
         if args.team_command == "add-supervisor":
-            made = add_supervisor(conn, name, password)
+            add_supervisor(conn, name, password)
             print(
-                f"{'Added' if made else 'Made'} {name} a supervisor: they connect as {name} "
-                "and read every organiser's figures (organiser team figures), never their notes."
+                f"{name} is now a supervisor: they connect as {name} and read every "
+                "organiser's figures (organiser team figures), never their notes."
             )
         elif add_organiser(conn, name, password):
             print(f"Added {name} to the team: they connect as {name} and see the shared work.")
