@@ -31,44 +31,20 @@ from store.postgres.privacy import (
     table_of,
 )
 from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
+from store.postgres.statements import (
+    DELETE,
+    DELETE_SOME,
+    DROP_PRIVATE,
+    STORED,
+    UPSERT,
+    UPSERT_PRIVATE,
+    for_kind,
+    moment,
+    unique,
+)
 from store.repository import encode
 
 R = TypeVar("R", bound=Record)
-
-# {table} is one of the schema's own table names (privacy.table_of), never anyone's input.
-_STORED = (
-    "SELECT id, revision, doc->>'created', doc->>'updated', changed_by FROM {table}"
-    " WHERE kind = %s AND scope = %s AND id = ANY(%s) ORDER BY id FOR UPDATE"
-)
-_UPSERT = (
-    "INSERT INTO {table} (kind, scope, id, revision, doc, search, person_id, moment, status)"
-    " VALUES (%s, %s, %s, %s, %s::jsonb, %s, %s, %s::timestamptz, %s)"
-    " ON CONFLICT (kind, scope, id) DO UPDATE SET doc = excluded.doc,"
-    " revision = excluded.revision, search = excluded.search,"
-    " person_id = excluded.person_id, moment = excluded.moment, status = excluded.status,"
-    " changed_by = current_user"
-)
-_UPSERT_PRIVATE = (
-    "INSERT INTO private_fields (kind, scope, id, doc, search) VALUES (%s, %s, %s, %s::jsonb, %s)"
-    " ON CONFLICT (kind, scope, id, owner) DO UPDATE SET doc = excluded.doc,"
-    " search = excluded.search"
-)
-_DROP_PRIVATE = (
-    "DELETE FROM private_fields WHERE kind = %s AND scope = %s AND id = %s AND owner = current_user"
-)
-_DELETE = "DELETE FROM {table} WHERE kind = %s AND scope = %s AND id = %s RETURNING 1"
-_DELETE_SOME = "DELETE FROM {table} WHERE kind = %s AND scope = %s AND id = ANY(%s)"
-
-
-def _sql(template: str, kind: type[Record]) -> bytes:
-    return template.format(table=table_of(kind)).encode()
-
-
-def _moment(stamp: object) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(stamp))
-    except ValueError:
-        return None
 
 
 class PostgresRepository:
@@ -173,7 +149,7 @@ class PostgresRepository:
     def count(self, kind: type[Record]) -> int:
         with self._using("count the records"):
             row = self._conn.execute(
-                _sql("SELECT count(*) FROM {table} WHERE kind = %s AND scope = %s", kind),
+                for_kind("SELECT count(*) FROM {table} WHERE kind = %s AND scope = %s", kind),
                 (kind.kind, scope_of(kind, self._role)),
             ).fetchone()
         return int(str(row[0])) if row else 0
@@ -206,7 +182,7 @@ class PostgresRepository:
         for kind in {type(record) for record in records}:
             ids = sorted(r.id for r in records if type(r) is kind)
             rows = self._conn.execute(
-                _sql(_STORED, kind), (kind.kind, scope_of(kind, self._role), ids)
+                for_kind(STORED, kind), (kind.kind, scope_of(kind, self._role), ids)
             )
             stored.update(((kind.kind, str(row[0])), row[1:]) for row in rows)
         now = fixed_offset(self._clock.now())
@@ -216,7 +192,7 @@ class PostgresRepository:
         stored_revision = 0 if stored is None else int(str(stored[0]))
         if record.revision != stored_revision:
             by = None if stored is None else str(stored[3])
-            at = None if stored is None else _moment(stored[2])
+            at = None if stored is None else moment(stored[2])
             where = "" if at is None else f" at {at.strftime('%H:%M on %a %d %b')}"
             if by is not None and by != self._role:
                 where = f" by {by}{where}"
@@ -262,18 +238,18 @@ class PostgresRepository:
                 private_drops.append((kind.kind, scope, record.id))
         with self._conn.cursor() as cursor:
             for table, rows in upserts.items():
-                cursor.executemany(_UPSERT.format(table=table).encode(), rows)
+                cursor.executemany(UPSERT.format(table=table).encode(), rows)
             if private_upserts:
-                cursor.executemany(_UPSERT_PRIVATE, private_upserts)
+                cursor.executemany(UPSERT_PRIVATE, private_upserts)
             if private_drops:
-                cursor.executemany(_DROP_PRIVATE, private_drops)
+                cursor.executemany(DROP_PRIVATE, private_drops)
 
     def _remove(self, kind: type[Record], record_id: str) -> bool:
         """Delete a record; a diary record leaves a Tombstone, so the diary export can tell
         calendars its entries are cancelled."""
         record = self.get(kind, record_id) if in_diary(kind) else None
         gone = self._conn.execute(
-            _sql(_DELETE, kind), (kind.kind, scope_of(kind, self._role), record_id)
+            for_kind(DELETE, kind), (kind.kind, scope_of(kind, self._role), record_id)
         ).fetchone()
         if gone is None:
             return False
@@ -314,7 +290,7 @@ class PostgresRepository:
         deletes: Sequence[tuple[type[Record], str]] = (),
     ) -> builtins.list[Record]:
         self._writable()
-        seen = _unique(records, "save")
+        seen = unique(records, "save")
         for kind, record_id in deletes:
             if (kind.kind, record_id) in seen:
                 raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
@@ -332,7 +308,7 @@ class PostgresRepository:
         deletes: Sequence[tuple[type[Record], str]] = (),
     ) -> builtins.list[Record]:
         self._writable()
-        seen = _unique(records, "change")
+        seen = unique(records, "change")
         for kind, record_id in deletes:
             if (kind.kind, record_id) in seen:
                 raise StoreError(f"The same {kind.__name__} is both put and deleted.")
@@ -343,7 +319,7 @@ class PostgresRepository:
             self._write(records)
             # A record brought back is no longer deleted: its tombstone goes in the same change.
             self._conn.execute(
-                _sql(_DELETE_SOME, Tombstone),
+                for_kind(DELETE_SOME, Tombstone),
                 (Tombstone.kind, scope_of(Tombstone, self._role), back),
             )
             for kind, record_id in deletes:
@@ -362,7 +338,7 @@ class PostgresRepository:
         if old and not self._read_only:
             with self._using("tidy old deletions"):
                 self._conn.execute(
-                    _sql(_DELETE_SOME, Tombstone),
+                    for_kind(DELETE_SOME, Tombstone),
                     (Tombstone.kind, scope_of(Tombstone, self._role), old),
                 )
         return len(old)
@@ -376,13 +352,3 @@ class PostgresRepository:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
-
-
-def _unique(records: Sequence[Record], what: str) -> set[tuple[str, str]]:
-    seen: set[tuple[str, str]] = set()
-    for record in records:
-        key = (record.kind, record.id)
-        if key in seen:
-            raise StoreError(f"The same {type(record).__name__} appears twice in one {what}.")
-        seen.add(key)
-    return seen
