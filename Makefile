@@ -6,12 +6,12 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint unit stress fuzz bench clean
+.PHONY: run test lint unit stress fuzz bench clean postgres
 
 run: $(RUN_STAMP)
 	$(BIN)/organiser $(ARGS)
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) postgres
 	$(BIN)/ruff check organiser store screens cli tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
@@ -22,7 +22,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-unit: $(TEST_STAMP)
+unit: $(TEST_STAMP) postgres
 	$(BIN)/pytest tests/unit
 
 stress: $(TEST_STAMP)
@@ -35,6 +35,20 @@ fuzz: $(TEST_STAMP)
 # Speed against plain TinyDB at 1x and 10x; the databases are built once into .bench/.
 bench: $(TEST_STAMP)
 	$(BIN)/python -m tests.bench.run $(ARGS)
+
+# The tests start throwaway PostgreSQL servers of their own (tests/pg_server.py): as root,
+# Debian's postgresql package is installed when initdb is missing; otherwise they fail, unless
+# ORGANISER_SKIP_POSTGRES=1 skips them for a quick local run.
+postgres:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing PostgreSQL for the team store's tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends postgresql >/dev/null; \
+	else \
+		echo "PostgreSQL is missing: install Debian's postgresql package," \
+			"or set ORGANISER_SKIP_POSTGRES=1 to skip its tests"; \
+	fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from store.postgres.opened import OpenedPostgres
+
 from cli import commands
 from cli.capture import add as add_command
 from cli.capture import add_capture_parser
@@ -27,11 +29,15 @@ from cli.export import add_export_parser, default_out, keeping_the_diary
 from cli.export import export as export_command
 from cli.importing import add_import_parser, import_command
 from cli.lists import add_list_parsers, campaigns, find, leaders, people
+from cli.migrate import add_migrate_parser, migrate
 from cli.person import add_person_parser
 from cli.person import person as person_command
 from cli.restore import add_restore_arguments, offer_restore, restore
 from cli.review import add_review_arguments
 from cli.review import review as review_command
+from cli.rollcall import add_rollcall_parser, rollcall
+from cli.team import add_team_parser, file_path, open_team, team, url_of
+from cli.team import where as where_team
 from organiser import __version__
 from organiser.clock import Clock, SystemClock
 from organiser.errors import DatabaseCorrupt, OrganiserError
@@ -58,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the database file (default: $ORGANISER_DB, else your data folder)",
+        help="the database file, or a team database's postgresql://… address "
+        "(default: $ORGANISER_DB, else your data folder)",
     )
     parser = _Parser(
         prog="organiser",
@@ -92,7 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     add_capture_parser(commands, common)
     add_list_parsers(commands, common)
     add_person_parser(commands, common)
+    add_rollcall_parser(commands, common)
     add_encrypt_parser(commands, common)
+    add_migrate_parser(commands, common)
+    add_team_parser(commands, common)
     return parser
 
 
@@ -101,10 +111,15 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 @contextmanager
-def _session(args: argparse.Namespace) -> Iterator[OpenedStore]:
+def _session(args: argparse.Namespace) -> Iterator[OpenedStore | OpenedPostgres]:
     """The open database for one command; what went wrong at close is reported, not lost."""
-    path = _db_path(args)
-    opened = open_store(path, SystemClock(), cipher=cipher_for(path))
+    url = url_of(args)
+    opened: OpenedStore | OpenedPostgres
+    if url is not None:
+        opened = open_team(url)
+    else:
+        path = _db_path(args)
+        opened = open_store(path, SystemClock(), cipher=cipher_for(path))
     try:
         yield opened
     finally:
@@ -113,10 +128,13 @@ def _session(args: argparse.Namespace) -> Iterator[OpenedStore]:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    return restore(_db_path(args), args.backup, ask=not args.yes)
+    return restore(file_path(args, "restore"), args.backup, ask=not args.yes)
 
 
 def _where(args: argparse.Namespace) -> int:
+    url = url_of(args)
+    if url is not None:
+        return where_team(url)
     path = _db_path(args)
     print(f"database: {path}")
     print(f"backups:  {backup_dir(path)}")
@@ -163,7 +181,7 @@ def _run_app(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hang_up(opened: OpenedStore) -> NoReturn:
+def _hang_up(opened: OpenedStore | OpenedPostgres) -> NoReturn:
     """The terminal has gone: close the database tidily (compact, back up, unlock) and
     leave now, without the terminal restored, as there is no terminal to restore."""
     code = 1
@@ -203,13 +221,16 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": _on_repo(export_command),
     "import": _on_repo(import_command),
     "person": _on_repo(person_command),
+    "rollcall": _on_repo(rollcall),
     "add": _on_repo(add_command),
     "find": _on_repo(find),
     "people": _on_repo(people),
     "campaigns": _on_repo(campaigns),
     "leaders": _on_repo(leaders),
-    "encrypt": lambda args: encrypt(_db_path(args)),
-    "decrypt": lambda args: decrypt(_db_path(args)),
+    "encrypt": lambda args: encrypt(file_path(args, "encrypt")),
+    "decrypt": lambda args: decrypt(file_path(args, "decrypt")),
+    "migrate": migrate,
+    "team": team,
 }
 
 
@@ -219,7 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return COMMANDS[args.command](args)
         except DatabaseCorrupt as error:
-            if args.command == "restore" or not offer_restore(_db_path(args), error):
+            if (
+                args.command == "restore"
+                or url_of(args) is not None
+                or not offer_restore(_db_path(args), error)
+            ):
                 return 1
             return COMMANDS[args.command](args)
     except OrganiserError as error:

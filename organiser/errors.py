@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class OrganiserError(Exception):
     """Base for every error that should reach the user as a plain message."""
@@ -28,7 +30,13 @@ class ReadOnlyDatabase(StoreError):
 
 
 class Conflict(StoreError):
-    """The record changed since it was read; the edit was not saved."""
+    """The record changed since it was read; the edit was not saved. `by` and `at` say who
+    changed it and when, where the store knows (a team database does)."""
+
+    def __init__(self, message: str, *, by: str | None = None, at: datetime | None = None):
+        super().__init__(message)
+        self.by = by
+        self.at = at
 
 
 class NotFound(OrganiserError):

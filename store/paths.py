@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from store.postgres.address import TEAM_FILE, is_team_url
+
 APP_NAME = "organiser"
 DB_FILE = "organiser.json"
 BACKUP_DIR = "backups"
@@ -50,9 +52,13 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def resolve_db_path(cli_value: str | None, environ: Mapping[str, str]) -> Path:
-    """The database to open: --db beats ORGANISER_DB beats the default; “~” is expanded."""
+    """The database to open: --db beats ORGANISER_DB beats the default; “~” is expanded.
+    For a team database (a postgresql:// address), the file beside which its exports and
+    diary go by default: team.json in the data folder, never written itself."""
     for value in (cli_value, environ.get(DB_ENV)):
         if value and value.strip():
+            if is_team_url(value):
+                return default_db_path().with_name(TEAM_FILE)
             return Path(value.strip()).expanduser()
     return default_db_path()
 

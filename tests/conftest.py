@@ -1,4 +1,5 @@
-"""Shared fixtures: every repository test runs on TinyDB's MemoryStorage and on our file store."""
+"""Shared fixtures: every repository test runs on TinyDB's MemoryStorage, on our file store
+and on the PostgreSQL team store (a throwaway server per worker: tests/pg_server.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from tinydb.storages import MemoryStorage
 
 from organiser.clock import LONDON, FixedClock
 from store.repository import TinyRepository
+from tests.pg_server import Server, opened_for_test, pg_server  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
@@ -19,10 +21,15 @@ def clock() -> FixedClock:
     return FixedClock(datetime(2026, 11, 23, 9, 30, tzinfo=LONDON))
 
 
-@pytest.fixture(params=["memory", "file"])
+@pytest.fixture(params=["memory", "file", "postgres"])
 def repo(
     request: pytest.FixtureRequest, tmp_path: Path, clock: FixedClock
 ) -> Iterator[TinyRepository]:
+    if request.param == "postgres":
+        server: Server = request.getfixturevalue("pg_server")
+        with opened_for_test(server, clock) as team:
+            yield team.repo  # type: ignore[misc]  # another adapter of the same protocol
+        return
     if request.param == "memory":
         repository = TinyRepository(TinyDB(storage=MemoryStorage), clock)
         yield repository
