@@ -49,6 +49,7 @@ from organiser.models import (
     Meeting,
     OneToOneStatus,
     Person,
+    PersonLink,
     PowerMapEntry,
     PublicAction,
     Record,
@@ -139,6 +140,7 @@ _NOUNS: dict[str, tuple[str, str]] = {
     "trainings": ("place at a training", "places at trainings"),
     "meetings": ("place at a meeting", "places at meetings"),
     "actions": ("role at a public action", "roles at public actions"),
+    "person_links": ("link to someone else", "links to other people"),
 }
 
 
@@ -183,6 +185,10 @@ class _Unlinker:
                 tension="", potential=None, follow_up="", follow_up_due=None,
                 follow_up_done_on=None, next_meeting_at=None, contact_guard_overridden=False,
             )  # fmt: skip
+        if isinstance(record, PersonLink) and record.joins(gone):
+            plan.deletes.append((PersonLink, record.id))
+            _bump(plan.dropped, record.kind)
+            return None
         if isinstance(record, LadderMove) and record.person_id == gone:
             _bump(plan.anonymised, record.kind)
             return record.evolve(person_id=self.stand_in, reason="")
@@ -262,6 +268,8 @@ def plan_erasure(erasure: Erasure, records: Iterable[Record]) -> ErasurePlan:
             continue
         counted = plan.tallied
         unlinked = unlink(record)
+        if plan.deletes and plan.deletes[-1][1] == record.id:
+            continue  # dropped whole: nothing of it is kept, so nothing to search
         if unlinked is not None and plan.tallied == counted:
             plan.unlinked += 1
         current = unlinked or record

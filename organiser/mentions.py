@@ -207,6 +207,7 @@ KIND_LABELS: dict[str, str] = {
     "fundraising_targets": "Fundraising target",
     "fundraising_items": "Fundraising item",
     "supervision_reviews": "Supervision review",
+    "person_links": "Link between two people",
 }
 
 

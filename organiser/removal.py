@@ -19,6 +19,7 @@ from organiser.models import (
     LadderMove,
     Meeting,
     Person,
+    PersonLink,
     PowerMapEntry,
     PublicAction,
     Record,
@@ -39,6 +40,7 @@ MENTIONING: tuple[type[Record], ...] = (
     Meeting,
     TrainingSession,
     FundraisingItem,
+    PersonLink,
 )
 
 
@@ -64,9 +66,13 @@ class Removal:
             gone.append(f"{meetings} 1-2-1{'s' if meetings != 1 else ''}")
         if moves:
             gone.append(f"{moves} ladder move{'s' if moves != 1 else ''}")
+        links = sum(1 for k, _ in self.deletes if k is PersonLink)
+        if links:
+            gone.append(f"{links} link{'s' if links != 1 else ''} to other people")
         parts = []
         if gone:
-            parts.append(f"Their {' and '.join(gone)} go too.")
+            listed = f"{', '.join(gone[:-1])} and {gone[-1]}" if len(gone) > 1 else gone[0]
+            parts.append(f"Their {listed} go too.")
         if self.saves:
             n = len(self.saves)
             parts.append(f"{n} other record{'s' if n != 1 else ''} will no longer name them.")
@@ -115,6 +121,10 @@ def removal_of(person: Person, records: Iterable[Record]) -> Removal:
         if isinstance(record, RelationalMeeting | LadderMove):
             if record.person_id == person.id:
                 removal.deletes.append((type(record), record.id))
+            continue
+        if isinstance(record, PersonLink):
+            if record.joins(person.id):
+                removal.deletes.append((PersonLink, record.id))
             continue
         changed = _unlinked(record, person.id)
         if changed is not None:

@@ -31,6 +31,7 @@ from organiser.models import (
     ListeningCampaign,
     Meeting,
     Person,
+    PersonLink,
     PowerMapEntry,
     Profile,
     PublicAction,
@@ -167,6 +168,19 @@ class _Gatherer:
             entries.append(Entry(f"Ladder move on {optional_date(m.on)}", fields))
         return Section("Ladder moves", tuple(entries))
 
+    def links(self) -> Section:
+        """The people they are linked to, and how (see organiser.routes)."""
+        pid = self.person.id
+        entries = [
+            Entry(
+                f"Linked to {self.names.get(link.other_end(pid), 'someone no longer on record')}",
+                (("How", link.link_kind.value.replace("_", " ")), ("Note", link.note)),
+            )
+            for link in self.of(PersonLink)
+            if link.joins(pid)
+        ]
+        return Section("Links to other people", tuple(entries))
+
     def involvement(self) -> Section:
         """Trainings, meetings, conversations, campaigns, actions, power analysis, money."""
         pid = self.person.id
@@ -232,7 +246,7 @@ def gather(repo: Repository, person: Person, made: datetime, zone: ZoneInfo) -> 
     profile = repo.profile()
     g = _Gatherer(person, everything(repo), profile)
     holder = (profile.alliance_name or profile.organiser_name) if profile else "the organiser"
-    sections = (g.own(), g.one_to_ones(), g.ladder(), g.involvement(), g.mentions())
+    sections = (g.own(), g.one_to_ones(), g.ladder(), g.links(), g.involvement(), g.mentions())
     return SubjectAccess(person.name, holder, made, zone, sections)
 
 

@@ -7,6 +7,7 @@ takes the chosen row off whichever table has the focus.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from rich.table import Table
@@ -36,6 +37,7 @@ from organiser.repository import Repository
 from screens.action_flows import delete_action, edit_action
 from screens.action_parts import LeaderRoleDialog, TurnoutDialog
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
+from screens.roll_call_screen import RollCallScreen, export_sheet, record_call
 from screens.widgets.action_table import KeyedTable, cell
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
@@ -71,6 +73,10 @@ class ActionDetailScreen(Screen[bool]):
     BINDINGS = [
         Binding("t", "record_turnout", "Turnout", id="action-detail.turnout"),
         Binding("r", "add_role", "Leader role", id="action-detail.role"),
+        Binding("P", "pledge", "Pledge", id="action-detail.pledge"),
+        Binding("B", "brought", "Brought", id="action-detail.brought"),
+        Binding("s", "roll_call", "Roll-call sheet", id="action-detail.roll-call"),
+        Binding("x", "export_roll_call", "Export sheet", id="action-detail.export-roll-call"),
         Binding("delete", "remove", "Remove row", key_display="del", id="action-detail.remove"),
         Binding("e", "edit_action", "Edit", id="action-detail.edit"),
         Binding("d", "delete_action", "Delete", id="action-detail.delete"),
@@ -102,7 +108,8 @@ class ActionDetailScreen(Screen[bool]):
             yield KeyedTable((("Leader", 40), ("Role", 40)), id="action-roles")
             yield Static(
                 Text(
-                    "t records turnout for an institution · r adds a leader's role · "
+                    "t records turnout for an institution · P a pledge · B what it brought · "
+                    "s the roll-call sheet · r adds a leader's role · "
                     "del removes the chosen row · tab moves between the tables"
                 ),
                 classes="hint",
@@ -210,6 +217,33 @@ class ActionDetailScreen(Screen[bool]):
         ):
             table.go_to(row.institution_id)
             table.focus()
+
+    async def _call(self, *, delivered: bool) -> None:
+        saved = await record_call(self, self.repo, self.action, delivered=delivered)
+        if saved is not None:
+            self.action, self.changed = saved, True
+            self.show_action()
+
+    @work(exclusive=True, group="action", exit_on_error=False)
+    async def action_pledge(self) -> None:
+        await self._call(delivered=False)
+
+    @work(exclusive=True, group="action", exit_on_error=False)
+    async def action_brought(self) -> None:
+        await self._call(delivered=True)
+
+    def action_roll_call(self) -> None:
+        sheet = RollCallScreen(self.repo, self.clock, self.action)
+        self.app.push_screen(sheet, lambda changed: self._back_from_sheet(sheet, changed))
+
+    def _back_from_sheet(self, sheet: RollCallScreen, changed: bool | None) -> None:
+        if changed:
+            self.action, self.changed = sheet.action, True
+            self.show_action()
+
+    @work(exclusive=True, group="action", exit_on_error=False)
+    async def action_export_roll_call(self) -> None:
+        await export_sheet(self, self.repo, self.clock, self.action, Path.home())
 
     @work(exclusive=True, group="action", exit_on_error=False)
     async def action_add_role(self) -> None:

@@ -31,10 +31,12 @@ from organiser.models.base import optional_date
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.one_to_ones import timeline
 from organiser.repository import Repository
+from organiser.routes import links_of_person
 from screens.erasure_flows import erase_person
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.one_to_one_flows import log_one_to_one
 from screens.person_flows import delete_person, edit_person, report, report_failed_worker
+from screens.person_links import add_link, links_section, remove_link
 from screens.subject_access_dialog import export_subject_access
 from screens.widgets.one_to_one_table import TIMELINE_COLUMNS, OneToOneTable, timeline_row
 from screens.widgets.read_only_banner import ReadOnlyBanner
@@ -111,11 +113,14 @@ class PersonDetailScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("e", "edit_person", "Edit", id="detail.edit"),
-        Binding("b", "book_one_to_one", "Book a 1-2-1", id="detail.book"),
-        Binding("enter", "open_one_to_one", "Open 1-2-1", id="detail.open-one-to-one"),
+        Binding("b", "book_one_to_one", "Book 1-2-1", id="detail.book"),
+        Binding("enter", "open_one_to_one", "Open", id="detail.open-one-to-one"),
         Binding("d", "delete_person", "Delete", id="detail.delete"),
         Binding("E", "erase_person", "Erase", id="detail.erase"),
         Binding("x", "export_data", "Export", id="detail.export"),
+        Binding("k", "add_link", "Link", id="detail.add-link"),
+        # Named in the Links section ("K removes one"), the palette and help: the footer is full.
+        Binding("K", "remove_link", "Remove a link", show=False, id="detail.remove-link"),
         Binding("escape", "back", "Back", id="detail.back"),
     ]
 
@@ -135,6 +140,7 @@ class PersonDetailScreen(Screen[bool]):
             yield Static(id="person-name")
             yield Static(id="person-consent-flag")
             yield Static(id="person-fields")
+            yield Static(id="person-links")
             yield Static(id="person-ladder-history")
         yield Static(id="timeline-title")
         yield OneToOneTable(TIMELINE_COLUMNS, id="timeline")
@@ -167,6 +173,21 @@ class PersonDetailScreen(Screen[bool]):
         self.query_one("#person-ladder-history", Static).update(
             ladder_history(history(moves, self.person.id), profile)
         )
+        self.show_links()
+
+    def show_links(self) -> None:
+        """Who they know (see screens.person_links)."""
+        try:
+            links = links_of_person(self.repo, self.person.id)
+            people = {
+                p.id: p
+                for p in (self.repo.get(Person, link.other_end(self.person.id)) for link in links)
+                if p is not None
+            }
+        except OrganiserError as error:
+            report(self, error, "Cannot show their links")
+            links, people = [], {}
+        self.query_one("#person-links", Static).update(links_section(self.person, links, people))
 
     def show_consent_flag(self) -> None:
         """A warning line when their consent has lapsed (see organiser.consent)."""
@@ -242,6 +263,17 @@ class PersonDetailScreen(Screen[bool]):
     async def action_erase_person(self) -> None:
         if await erase_person(self, self.repo, self.clock, self.person):
             self.dismiss(True)
+
+    @work(exclusive=True, group="person", exit_on_error=False)
+    async def action_add_link(self) -> None:
+        if await add_link(self, self.repo, self.person) is not None:
+            self.show_links()
+            self.query_one("#person-links").scroll_visible(animate=False)
+
+    @work(exclusive=True, group="person", exit_on_error=False)
+    async def action_remove_link(self) -> None:
+        if await remove_link(self, self.repo, self.person):
+            self.show_links()
 
     @work(exclusive=True, group="export", exit_on_error=False)
     async def action_export_data(self) -> None:

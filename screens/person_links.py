@@ -44,16 +44,17 @@ class LinkDraft:
 def links_section(
     person: Person, links: Sequence[PersonLink], people: Mapping[str, Person]
 ) -> Text:
-    """ "Links (2)" and who they know, in name order; everything typed shown literally."""
+    """ "Links (2): Amina Khan: knows · Imam Yusuf: family", in name order, on as few lines
+    as the width allows (the ladder history below must stay in view); everything typed is
+    shown literally."""
     if not links:
         return Text.assemble(
-            ("Links", "bold"), ("\nNo links yet: k links them to someone they know", "dim")
+            ("Links  ", "bold"), ("No links yet: k links them to someone they know", "dim")
         )
     lines = sorted(describe_link(link, people.get(link.other_end(person.id))) for link in links)
-    text = Text(f"Links ({len(links)})", style="bold")
-    for line in lines:
-        text.append(f"\n{line}")
-    text.append("\nk adds a link · K removes one", style="dim")
+    text = Text(f"Links ({len(links)}): ", style="bold")
+    text.append(" · ".join(lines))
+    text.append("  (k adds, K removes)", style="dim")
     return text
 
 

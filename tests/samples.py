@@ -26,6 +26,7 @@ from organiser.models import (
     LadderStage,
     LawfulBasis,
     LeaderRole,
+    LinkKind,
     ListeningCampaign,
     Meeting,
     MeetingKind,
@@ -35,6 +36,7 @@ from organiser.models import (
     Participation,
     ParticipationStatus,
     Person,
+    PersonLink,
     PowerMapEntry,
     Profile,
     PublicAction,
@@ -213,6 +215,13 @@ def sample_records() -> list[Record]:
             agreed_actions=[
                 AgreedAction(text="Two 1-2-1s with imams", owner="Jo", due=date(2026, 4, 12))
             ],
+        ),
+        # The other end is someone not in the sample: a link outlives neither of its people.
+        PersonLink(
+            person_id=amina.id,
+            other_id="e" * 32,
+            link_kind=LinkKind.SAME_CONGREGATION,
+            note='Both at St Mary\'s; "Zofia Wójcik" introduced them',
         ),
         Tombstone(
             record_kind="one_to_ones",

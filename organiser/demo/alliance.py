@@ -13,6 +13,7 @@ from organiser.demo.campaigns import build_campaigns
 from organiser.demo.context import Context
 from organiser.demo.fundraising import build_fundraising
 from organiser.demo.institutions import build_institutions, with_core_teams
+from organiser.demo.links import build_links
 from organiser.demo.listening import build_listening
 from organiser.demo.meetings import build_meetings
 from organiser.demo.one_to_ones import build_one_to_ones
@@ -141,6 +142,7 @@ def build_demo(
         fundraising_targets=[target],
     )
     reviews = build_supervision(ctx, sources, ORGANISER.split()[0])
+    linked = build_links(ctx, cast, institutions, campaigns.power_map)
     records: list[Record] = [
         profile,
         *cast.people,
@@ -150,12 +152,14 @@ def build_demo(
         listening.campaign,
         *listening.conversations,
         *campaigns.campaigns,
-        *campaigns.power_map,
+        *linked.power_map,
         *campaigns.actions,
         *meetings,
         *trainings,
         target,
         *items,
         *reviews,
+        *linked.people,
+        *linked.links,
     ]
     return DemoAlliance(profile=profile, records=records)

@@ -29,6 +29,7 @@ from organiser.models.fundraising import (
     FundraisingTarget,
 )
 from organiser.models.institutions import Institution, InstitutionKind, MembershipStatus
+from organiser.models.links import LinkKind, PersonLink
 from organiser.models.meetings import (
     ActionPoint,
     Meeting,
@@ -70,6 +71,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     FundraisingTarget,
     FundraisingItem,
     SupervisionReview,
+    PersonLink,
     Tombstone,
     AuditEntry,
 )
@@ -103,6 +105,7 @@ __all__ = [
     "LadderStage",
     "LawfulBasis",
     "LeaderRole",
+    "LinkKind",
     "ListeningCampaign",
     "Meeting",
     "MeetingKind",
@@ -113,6 +116,7 @@ __all__ = [
     "Participation",
     "ParticipationStatus",
     "Person",
+    "PersonLink",
     "PowerMapEntry",
     "Profile",
     "PublicAction",

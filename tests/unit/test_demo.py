@@ -437,6 +437,7 @@ def test_three_finished_supervisions_a_fortnight_each(demo: DemoAlliance) -> Non
 #: Every field that refers to another record, and the type it must refer to.
 REFERENCES: dict[str, type[Record]] = {
     "person_id": Person,
+    "other_id": Person,
     "institution_id": Institution,
     "listening_campaign_id": ListeningCampaign,
     "campaign_id": Campaign,

@@ -25,7 +25,8 @@ def test_removing_a_person_leaves_no_trace_of_their_id(repo: TinyRepository) -> 
 
     removal = plan_removal(repo, amina)
     assert removal.summary() == (
-        "Their 1 1-2-1 and 1 ladder move go too. 5 other records will no longer name them."
+        "Their 1 1-2-1, 1 ladder move and 1 link to other people go too. "
+        "5 other records will no longer name them."
     )
     remove(repo, removal)
 
@@ -37,7 +38,7 @@ def test_removing_a_person_leaves_no_trace_of_their_id(repo: TinyRepository) -> 
     assert kept is not None and kept.turnout_actual == action.turnout_actual
     # Her 1-2-1 leaves a Tombstone (ids only) so the diary export can cancel it.
     assert repo.count(Tombstone) == 2
-    assert len(everything) == len(records) - 3 + 1
+    assert len(everything) == len(records) - 4 + 1
 
 
 def test_removing_someone_nothing_mentions_deletes_only_them(repo: TinyRepository) -> None:
