@@ -56,11 +56,17 @@ class Repository(Protocol):
         """Remove a record; False when there was none."""
         ...
 
-    def put_exact(self, records: Sequence[Record]) -> builtins.list[Record]:
-        """Write records exactly as given, keeping their ids, times and revisions, as one
-        change: all of it or none. For bringing records back (a restore from a backup, an
-        undone delete, a move between stores), never for an edit: there is no Conflict check,
-        so the caller decides first what may be overwritten.
+    def put_exact(
+        self,
+        records: Sequence[Record],
+        *,
+        deletes: Sequence[tuple[type[Record], str]] = (),
+    ) -> builtins.list[Record]:
+        """Write records exactly as given, keeping their ids, times and revisions, and
+        delete `deletes` (as `delete` does), as one change: all of it or none. For bringing
+        records back (a restore from a backup, an undone change, a move between stores),
+        never for an edit: there is no Conflict check, so the caller decides first what may
+        be overwritten.
         """
         ...
 

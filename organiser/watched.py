@@ -90,9 +90,18 @@ class WatchedRepository:
             self._changed(frozenset({kind.kind}))
         return deleted
 
-    def put_exact(self, records: Sequence[Record]) -> builtins.list[Record]:
-        put = self.inner.put_exact(records)
-        kinds = frozenset(r.kind for r in records)
+    def put_exact(
+        self,
+        records: Sequence[Record],
+        *,
+        deletes: Sequence[tuple[type[Record], str]] = (),
+    ) -> builtins.list[Record]:
+        put = (
+            self.inner.put_exact(records, deletes=deletes)
+            if deletes
+            else self.inner.put_exact(records)
+        )
+        kinds = frozenset(r.kind for r in records) | frozenset(k.kind for k, _ in deletes)
         if kinds:
             self._changed(kinds)
         return put

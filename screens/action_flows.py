@@ -17,6 +17,7 @@ from organiser.repository import Repository
 from screens.action_dialog import ActionDialog
 from screens.form_flow import confirm_delete, save_until_done
 from screens.person_flows import refuse_if_read_only, report
+from screens.undo_keeper import UNDO_WHILE_OPEN
 
 
 async def edit_action(
@@ -47,8 +48,8 @@ async def delete_action(screen: Screen[Any], repo: Repository, action: PublicAct
     question = Text.assemble(
         "Delete ",
         (action.name, "bold"),
-        "?\n\nIts turnout, leaders' roles and evaluation go with it. "
-        "This is permanent: it cannot be brought back.",
+        "?\n\nIts turnout, leaders' roles and evaluation go with it. ",
+        UNDO_WHILE_OPEN,
     )
     return await confirm_delete(
         screen,

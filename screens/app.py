@@ -21,6 +21,7 @@ from textual.screen import Screen
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.repository import Repository
+from organiser.undo import UndoHistory
 from organiser.watched import WatchedRepository
 from screens.calendar_flows import export_to_diary
 from screens.calendar_keeper import DiaryKeeper
@@ -34,6 +35,7 @@ from screens.profile_dialog import ProfileDialog
 from screens.quick_capture import start_quick_capture
 from screens.record_check import offer_restore, read_every_record
 from screens.today_screen import TodayScreen
+from screens.undo_keeper import undo_last
 from screens.welcome import WelcomeScreen
 
 #: Seconds a hang-up waits for the tidy close before the app leaves without it.
@@ -66,7 +68,7 @@ class OrganiserApp(App[str | None]):
         Binding("o", "show('one_to_ones')", "1-2-1s list", show=False, id="app.one-to-ones"),
         Binding("i", "show('institutions')", "Institutions", show=False, id="app.institutions"),
         Binding("g", "show('leaders')", "Leaders", show=False, id="app.leaders"),
-        Binding("u", "show('training')", "Training", show=False, id="app.training"),
+        Binding("W", "show('training')", "Training", show=False, id="app.training"),
         Binding("L", "show('listening')", "Listening campaigns", show=False, id="app.listening"),
         Binding("c", "show('campaigns')", "Campaigns", show=False, id="app.campaigns"),
         Binding("a", "show('actions')", "Public actions", show=False, id="app.actions"),
@@ -74,6 +76,9 @@ class OrganiserApp(App[str | None]):
         Binding("F", "show('fundraising')", "Fundraising", show=False, id="app.fundraising"),
         Binding("S", "show('supervision')", "Supervision", show=False, id="app.supervision"),
         Binding("l", "log_one_to_one", "Log a 1-2-1", id="app.log-one-to-one"),
+        # Not in the footer (no room at 120 columns): every notice after a change it can take
+        # back names it ("— u to undo"), as do Help and the palette.
+        Binding("u", "undo", "Undo the last change", show=False, id="app.undo"),
         Binding("plus", "quick_capture", "Quick add", key_display="+", show=False,
                 id="app.quick-capture"),
         Binding("comma", "edit_profile", "Profile and targets", key_display=",", show=False,
@@ -100,6 +105,8 @@ class OrganiserApp(App[str | None]):
         # Every change is heard, so the diary file can be kept up to date (screens/calendar_*).
         repo = watched = WatchedRepository(repo)
         self.diary_keeper = DiaryKeeper(self, watched, clock)
+        # The last changes, in memory only, so `u` can take them back (organiser/undo.py).
+        repo = self.undo_history = UndoHistory(watched, clock)
         self.diary_path = diary_path or Path.home() / "organiser.ics"
         self.repo = repo
         self.clock = clock
@@ -222,6 +229,10 @@ class OrganiserApp(App[str | None]):
         """Log a 1-2-1 from wherever the organiser is; a person's screen fills them in."""
         start_logging(self.screen, self.repo, self.clock)
 
+    def action_undo(self) -> None:
+        """Take back the last change, from any screen (screens/undo_keeper.py)."""
+        undo_last(self.screen, self.undo_history)
+
     def action_quick_capture(self) -> None:
         """One line for a 1-2-1 (121 @Amina 40m due:fri), from wherever the organiser is."""
         start_quick_capture(self.screen, self.repo, self.clock)
@@ -253,6 +264,7 @@ class OrganiserApp(App[str | None]):
             return
 
     def on_unmount(self) -> None:
+        self.undo_history.clear()
         self.diary_keeper.flush()
         self.memory_keeper.stop()
 

@@ -32,6 +32,7 @@ from screens.campaign_dialog import CampaignDialog
 from screens.campaign_move import MoveOnDialog
 from screens.form_flow import confirm_delete, save_until_done
 from screens.person_flows import refuse_if_read_only, report
+from screens.undo_keeper import UNDO_WHILE_OPEN, undoable
 
 
 def profile_of(repo: Repository) -> Profile:
@@ -106,7 +107,7 @@ async def delete_campaign(screen: Screen[Any], repo: Repository, campaign: Campa
     if removal.actions:
         actions = "action stays" if removal.actions == 1 else "actions stay"
         question.append(f"\n{removal.actions:,} {actions} on record, no longer linked to it.")
-    question.append("\n\nThis is permanent: it cannot be brought back.")
+    question.append("\n\n" + UNDO_WHILE_OPEN)
     return await confirm_delete(
         screen,
         "Delete this campaign?",
@@ -142,7 +143,8 @@ async def move_on(
             return None
     moved = advance(campaign, evidence, clock.today(), reason)
     try:
-        saved = repo.save(moved)
+        with undoable(screen, f"Moved {campaign.name} on to {there}"):
+            saved = repo.save(moved)
     except Exception as error:
         report(screen, error, "Not moved")
         return None

@@ -19,7 +19,7 @@ FINAL = (
     "This is final. Their record, contact details, consents and notes are erased, and so are "
     "their name, email and phone wherever notes mention them (you check each mention next). "
     "The database's journal and every daily backup are rewritten without them, so they "
-    "cannot be brought back, not even from a backup."
+    "cannot be brought back, not even from a backup, and u (undo) cannot bring them back."
 )
 ELSEWHERE = (
     "Files you exported before (diary files, reviews, subject access exports) are not "

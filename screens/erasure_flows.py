@@ -23,6 +23,7 @@ from organiser.errors import OrganiserError
 from organiser.mentions import MentionKey
 from organiser.models import Person
 from organiser.repository import Repository
+from organiser.undo import history_of
 from screens.confirm import ConfirmDialog
 from screens.erasure_dialogs import ErasureDialog, MentionReview
 from screens.person_flows import refuse_if_read_only, report
@@ -45,7 +46,7 @@ def _last_question(name: str, kept: int, replaced: int) -> Text:
     return Text.assemble(
         "Erase ",
         (name, "bold"),
-        f" now{done}? This cannot be undone: not from the journal, not from a backup.",
+        f" now{done}? This cannot be undone: not with u, not from the journal, not from a backup.",
     )
 
 
@@ -84,6 +85,10 @@ async def erase_person(
     except (OrganiserError, ValueError) as error:
         report(screen, error, "Not erased")
         return False
+    # Final: no step of the undo history may hold them, nor undo the erasure itself.
+    history = history_of(repo)
+    if history is not None:
+        history.forget_person(erasure.person_id, erasure.patterns)
     screen.notify("Erased. Rewriting the backups without them…", markup=False)
     try:
         messages = await asyncio.to_thread(forget, repo, erasure)

@@ -18,6 +18,7 @@ from organiser.models import Record
 from organiser.repository import Repository
 from screens.confirm import ConfirmDialog
 from screens.feedback import report
+from screens.undo_keeper import undo_hint, undoable
 
 R = TypeVar("R", bound=Record)
 
@@ -37,7 +38,10 @@ async def save_until_done(
         if typed is None:
             return None
         try:
-            saved = repo.save(typed)
+            with undoable(screen, "") as step:
+                saved = repo.save(typed)
+                if step is not None:
+                    step.label = f"Saved {name(saved)}"
         except Exception as error:  # whatever went wrong, keep what was typed
             report(screen, error)
             draft = typed
@@ -61,9 +65,10 @@ async def confirm_delete(
     if not sure:
         return False
     try:
-        delete()
+        with undoable(screen, done.rstrip(".")):
+            delete()
     except Exception as error:
         report(screen, error, "Not deleted")
         return False
-    screen.notify(done, markup=False)
+    screen.notify(undo_hint(done), markup=False)
     return True

@@ -37,6 +37,7 @@ from screens.fundraising_dialog import FundraisingItemDialog
 from screens.fundraising_lost import LostDialog
 from screens.fundraising_target import TargetDialog
 from screens.person_flows import refuse_if_read_only, report
+from screens.undo_keeper import UNDO_WHILE_OPEN
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,8 @@ async def delete_item(
         "Delete ",
         (name, "bold"),
         f", {format_pounds(item.amount_pence)} ({item.status.value}), from {item.year}?\n\n",
-        "This is permanent: it cannot be brought back. An item that came to nothing can be "
-        "marked lost instead (X), which keeps why.",
+        UNDO_WHILE_OPEN,
+        " An item that came to nothing can be marked lost instead (X), which keeps why.",
     )
     return await confirm_delete(
         screen,

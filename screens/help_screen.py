@@ -12,8 +12,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from organiser.undo import UNDO_LIMIT
 from screens.commands import Command
 
+#: What `u` (undo) keeps, and for how long.
+UNDO_NOTE = (
+    f"u undoes the last change, then the one before (up to {UNDO_LIMIT}): deletes, ladder moves, "
+    "cancellations and edits. The undo history is kept in memory only, never on disk, and is "
+    "gone when Organiser closes. An erasure cannot be undone."
+)
 #: Keys Textual gives every screen, which carry no binding of ours.
 MOVING_AROUND = (
     ("ctrl+p", "Command palette: every action here, by name"),
@@ -64,6 +71,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 _keys_table([*everywhere, *MOVING_AROUND], columns=2), id="help-everywhere"
             )
+            yield Static(Text(UNDO_NOTE, style="dim"), id="help-undo")
         yield Footer()
 
     def action_close(self) -> None:

@@ -29,6 +29,7 @@ from screens.listening_conversation import ConversationDialog, Save
 from screens.listening_dialog import ListeningDialog
 from screens.listening_take_forward import TakeForwardDialog
 from screens.person_flows import refuse_if_read_only, report
+from screens.undo_keeper import UNDO_WHILE_OPEN
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -84,7 +85,7 @@ async def delete_listening(
             f"\n{_plural(len(removal.unlinked), 'campaign', 'campaigns')} taken forward from it "
             f"({names}) will no longer be linked to it; they are kept."
         )
-    question.append("\n\nThis is permanent: it cannot be brought back.")
+    question.append("\n\n" + UNDO_WHILE_OPEN)
     return await confirm_delete(
         screen,
         "Delete this listening campaign?",

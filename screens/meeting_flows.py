@@ -15,6 +15,7 @@ from organiser.repository import Repository
 from screens.form_flow import confirm_delete, save_until_done
 from screens.meeting_dialog import MeetingDialog
 from screens.person_flows import refuse_if_read_only, report
+from screens.undo_keeper import UNDO_WHILE_OPEN
 
 
 async def edit_meeting(
@@ -51,7 +52,7 @@ async def delete_meeting(screen: Screen[Any], repo: Repository, meeting: Meeting
             f"({still_open:,} still open) go with it.\n",
             style="bold",
         )
-    question.append("\nThis is permanent: it cannot be brought back.")
+    question.append("\n" + UNDO_WHILE_OPEN)
     return await confirm_delete(
         screen,
         "Delete this meeting?",

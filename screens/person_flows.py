@@ -20,6 +20,7 @@ from organiser.repository import Repository
 from screens.feedback import refuse_if_read_only, report, report_failed_worker
 from screens.form_flow import confirm_delete, save_until_done
 from screens.person_dialog import PersonDialog
+from screens.undo_keeper import UNDO_WHILE_OPEN
 
 # Where every area's flows have long found them.
 __all__ = ["delete_person", "edit_person", "refuse_if_read_only", "report", "report_failed_worker"]
@@ -61,8 +62,9 @@ async def delete_person(screen: Screen[Any], repo: Repository, person: Person) -
     question = Text.assemble(
         "Delete ",
         (person.name, "bold"),
-        "?\n\nThis is permanent: their record, contact details, consents and notes "
-        "are removed from this database and cannot be brought back.",
+        "?\n\nTheir record, contact details, consents and notes are removed from this "
+        "database. ",
+        UNDO_WHILE_OPEN,
         f"\n\n{consequences}" if consequences else "",
         "\n\nTo erase them completely instead (also from notes that mention them and from "
         "the backups, keeping your figures right), press E on their screen.",

@@ -34,6 +34,7 @@ from organiser.trainings import (
 )
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
 from screens.training_flows import delete_training, edit_training, nominate
+from screens.training_moves import move_completers, read_suggestions, suggestions_text
 from screens.widgets.read_only_banner import ReadOnlyBanner
 from screens.widgets.training_checklist import TrainingChecklist
 
@@ -99,6 +100,7 @@ class TrainingDetailScreen(Screen[bool]):
         Binding("m", "confirm", "Confirmed", id="training-detail.confirmed"),
         Binding("plus,n", "nominate", "Nominate", key_display="+", id="training-detail.nominate"),
         Binding("delete", "remove", "Remove", key_display="del", id="training-detail.remove"),
+        Binding("M", "move_completers", "Up the ladder", id="training-detail.move-up"),
         Binding("e", "edit_training", "Edit", id="training-detail.edit"),
         Binding("d", "delete_training", "Delete", id="training-detail.delete"),
         Binding("escape", "back", "Back", id="training-detail.back"),
@@ -130,6 +132,7 @@ class TrainingDetailScreen(Screen[bool]):
             yield Static(id="training-name")
             yield Static(id="training-fields")
             yield Static(id="training-participants-heading", classes="section-heading")
+            yield Static(id="training-ladder")
             yield TrainingChecklist(id="training-checklist")
             yield Static(
                 Text(
@@ -177,6 +180,13 @@ class TrainingDetailScreen(Screen[bool]):
             heading = "Participants: no one nominated yet (+ nominates someone)"
         self.query_one("#training-participants-heading", Static).update(Text(heading))
         self.checklist.show(self.session.participations, self._people)
+        try:
+            suggested = suggestions_text(
+                read_suggestions(self.repo, self.clock, self.session), self._profile
+            )
+        except OrganiserError as error:
+            suggested = Text(f"Up the ladder: cannot tell ({error})", style="dim")
+        self.query_one("#training-ladder", Static).update(suggested)
 
     # Participants --------------------------------------------------------------------------
 
@@ -242,6 +252,13 @@ class TrainingDetailScreen(Screen[bool]):
         self._show_participants()
         self.checklist.go_to(person.id)
         self.checklist.focus()
+
+    @work(exclusive=True, group="training", exit_on_error=False)
+    async def action_move_completers(self) -> None:
+        """Each completer up one rung (asked first; see screens/training_moves.py)."""
+        if await move_completers(self, self.repo, self.clock, self.session):
+            self.changed = True
+            self.show_session()
 
     @on(DataTable.RowSelected, "#training-checklist")
     def _row_chosen(self) -> None:

@@ -21,6 +21,7 @@ from screens.form_flow import confirm_delete, save_until_done
 from screens.person_flows import refuse_if_read_only, report
 from screens.training_dialog import TrainingDialog
 from screens.training_participant import ParticipantDialog
+from screens.undo_keeper import UNDO_WHILE_OPEN
 
 
 async def edit_training(
@@ -65,7 +66,7 @@ async def delete_training(screen: Screen[Any], repo: Repository, session: Traini
             "and they no longer count towards the year's leaders trained.\n",
             style="bold",
         )
-    question.append("\nThis is permanent: it cannot be brought back.")
+    question.append("\n" + UNDO_WHILE_OPEN)
     return await confirm_delete(
         screen,
         "Delete this training?",

@@ -40,6 +40,7 @@ class TrainingScreen(Screen[None]):
         Binding("e", "edit_training", "Edit", id="training.edit"),
         Binding("enter", "open_training", "Open", key_display="enter", id="training.open"),
         Binding("d", "delete_training", "Delete", id="training.delete"),
+        Binding("N", "awaiting", "Not yet trained", id="training.awaiting"),
     ]
 
     def __init__(self, repo: Repository, clock: Clock) -> None:
@@ -133,6 +134,12 @@ class TrainingScreen(Screen[None]):
         await delete_training(self, self.repo, session)
         self.load()
         self.table.focus()
+
+    def action_awaiting(self) -> None:
+        """Who is nominated and not yet trained (screens/awaiting_training.py)."""
+        from screens.awaiting_training import AwaitingTrainingScreen
+
+        self.app.push_screen(AwaitingTrainingScreen(self.repo, self.clock))
 
     def _saved(self, session: TrainingSession) -> None:
         self.load()

@@ -208,7 +208,12 @@ class TinyRepository:
         self._commit(changes)
         return stamped
 
-    def put_exact(self, records: Sequence[Record]) -> builtins.list[Record]:
+    def put_exact(
+        self,
+        records: Sequence[Record],
+        *,
+        deletes: Sequence[tuple[type[Record], str]] = (),
+    ) -> builtins.list[Record]:
         seen: set[tuple[str, str]] = set()
         for record in records:
             key = (record.kind, record.id)
@@ -227,6 +232,11 @@ class TinyRepository:
             and r.id in tombstones
             and (Tombstone.kind, r.id) not in seen
         ]
+        for kind, record_id in deletes:
+            if (kind.kind, record_id) in seen:
+                raise StoreError(f"The same {kind.__name__} is both put and deleted.")
+            if record_id in self._raw(kind):
+                changes += self._removal(kind, record_id)
         self._commit(changes)
         return builtins.list(records)
 

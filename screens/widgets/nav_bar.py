@@ -12,7 +12,7 @@ AREAS: tuple[tuple[str, str, str], ...] = (
     ("one_to_ones", "1-2-1s", "o"),
     ("institutions", "Institutions", "i"),
     ("leaders", "Leaders", "g"),
-    ("training", "Training", "u"),
+    ("training", "Training", "W"),
     ("listening", "Listening", "L"),
     ("campaigns", "Campaigns", "c"),
     ("actions", "Actions", "a"),

@@ -183,7 +183,7 @@ async def test_every_area_copes_with_someone_erased(
         await pilot.press("y")
         await wait_for_screen(pilot, PeopleScreen)
         assert repo.get(Person, person.id) is None
-        for key in ("t", "p", "o", "i", "g", "u", "L", "c", "a", "m", "F", "S", "t"):
+        for key in ("t", "p", "o", "i", "g", "W", "L", "c", "a", "m", "F", "S", "t"):
             await pilot.press(key)
             await pilot.pause()
             await pilot.press("enter")
