@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import replace
 
 from cli.commands import Refused
 from organiser.capture import Problems
-from organiser.capture_plan import Directory, plan_line
+from organiser.capture_plan import Directory, Planned, plan_line
 from organiser.clock import Clock
+from organiser.contact_guard import DEFAULT_DAYS, check, warning
 from organiser.models import Institution, Person, RelationalMeeting
 from organiser.repository import Repository
 from organiser.text import terminal_safe
@@ -39,6 +41,9 @@ what a line holds (see the README for all of it):
 
 or someone new:
   person Sam Lee #stmarys role:"parent governor" phone:"07700 900123" email:sam@example.org
+
+a 1-2-1 with someone seen in the last 7 days (the Profile sets how many) is refused
+with when and what, unless --anyway is given; it is then saved marked as such.
 
 exit codes: 0 saved, 1 refused (reasons on stderr; nothing saved), 2 usage error
 """
@@ -61,6 +66,12 @@ def add_capture_parser(
     )
     add.add_argument(
         "--dry-run", action="store_true", help="say what would be saved, and save nothing"
+    )
+    add.add_argument(
+        "--anyway",
+        action="store_true",
+        help="save a 1-2-1 with someone seen in the last few days (the contact guard) "
+        "all the same; it is marked as such",
     )
 
 
@@ -89,6 +100,16 @@ def add(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
     found = plan_line(rejoin(args.line), directory, lambda: repo.list(RelationalMeeting), now)
     if isinstance(found, Problems):
         raise Refused(" ".join(found.messages))
+    if isinstance(found, Planned):
+        profile = repo.profile()
+        contacts = check(repo, found.meeting, None, profile)
+        if contacts:
+            days = profile.contact_guard_days if profile is not None else DEFAULT_DAYS
+            said = warning(found.person.name, contacts, days)
+            if not args.anyway:
+                raise Refused(f"{said} Nothing saved; add --anyway to save it all the same.")
+            print(terminal_safe(f"Note: {said}"))
+            found = replace(found, meeting=found.meeting.evolve(contact_guard_overridden=True))
     if args.dry_run:
         print(terminal_safe(f"Would save: {found.summary}. (Nothing saved.)"))
         return 0

@@ -33,7 +33,14 @@ from organiser.listings import (
     pipeline_table,
     render_table,
 )
-from organiser.models import Campaign, Institution, Person, Profile, RelationalMeeting
+from organiser.models import (
+    Campaign,
+    Institution,
+    LadderMove,
+    Person,
+    Profile,
+    RelationalMeeting,
+)
 from organiser.repository import Repository
 from organiser.text import terminal_safe
 
@@ -70,7 +77,7 @@ def add_list_parsers(
         "leaders",
         "the leader pipeline, by ladder stage",
         "People from potential leader up, by ladder stage, with their latest 1-2-1 and who "
-        "is going cold.",
+        "is losing touch (overdue a 1-2-1 against their stage's cadence in the Profile).",
     )
     for command, where in ((people, "whose"), (leaders, "only one")):
         command.add_argument(
@@ -143,6 +150,7 @@ def leaders(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
         profile,
         clock.today(),
         pipeline_stages(only),
+        repo.list(LadderMove),
     )
     return _print(args, rows, pipeline_table(rows))
 

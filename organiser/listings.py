@@ -16,6 +16,7 @@ from organiser.models import (
     Campaign,
     CycleStage,
     Institution,
+    LadderMove,
     LadderStage,
     Person,
     Profile,
@@ -34,10 +35,16 @@ def _iso(day: date | None) -> str | None:
 
 
 def _choose(text: str, names: Mapping[str, str], what: str, example: str) -> str:
-    """The key whose value or name is `text` ("leader", "Core team leader", "core-team")."""
+    """The key whose name or value is `text` ("leader", "Core team leader", "core-team").
+
+    Names first: with Citizens UK's stage names, "listen" is the stage the profile calls
+    Listen, not the one whose key is `listen` (which it calls Organise)."""
     wanted = fold(text).replace("-", " ").replace("_", " ").strip()
     for key, name in names.items():
-        if wanted in (key.replace("_", " "), fold(name)):
+        if wanted == fold(name).replace("-", " ").replace("_", " ").strip():
+            return key
+    for key in names:
+        if wanted == key.replace("_", " "):
             return key
     shown = ", ".join(names)
     raise ValueError(f"“{text}” is not {what}; use one of {shown} (like {example}).")
@@ -171,11 +178,12 @@ def pipeline_rows(
     profile: Profile,
     today: date,
     stages: Sequence[LadderStage],
+    moves: Iterable[LadderMove] = (),
 ) -> list[Row]:
     """The leader pipeline: each of `stages`, highest first, with its people and who is
-    going cold (no 1-2-1 for longer than the profile allows)."""
+    losing touch (overdue a 1-2-1 against their stage's cadence in the profile)."""
     by_id = {i.id: i for i in institutions}
-    board = cards_by_stage(people, by_id, meetings, today, profile.going_cold_weeks)
+    board = cards_by_stage(people, by_id, meetings, today, profile.cadence, moves)
     return [
         {
             "stage": stage.value,
@@ -186,7 +194,7 @@ def pipeline_rows(
                     "name": card.person.name,
                     "institutions": list(card.institutions),
                     "last_one_to_one": _iso(card.last_one_to_one),
-                    "going_cold": card.going_cold,
+                    "losing_touch": card.losing_touch,
                 }
                 for card in board[stage]
             ],
@@ -213,7 +221,7 @@ def pipeline_table(rows: Sequence[Row]) -> tuple[list[str], list[list[str]]]:
                     person["name"],
                     ", ".join(person["institutions"]),
                     person["last_one_to_one"] or "never",
-                    "going cold" if person["going_cold"] else "",
+                    "losing touch" if person["losing_touch"] else "",
                 ]
             )
     return headers, body

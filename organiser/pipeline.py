@@ -6,12 +6,13 @@ Pure Python: the Leaders screen draws what these functions return.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from organiser.cadence import losing_touch
 from organiser.ladder import STAGES, moves_up_in, new_leaders_in
-from organiser.metrics import going_cold, last_held
+from organiser.metrics import last_held
 from organiser.models import (
     Campaign,
     Institution,
@@ -26,7 +27,7 @@ from organiser.models import (
 from organiser.people import institution_names, sort_key
 from organiser.periods import Period
 
-#: The lowest stage whose people are watched for going cold.
+#: The lowest stage `organiser leaders` lists by default.
 WATCHED_FROM = LadderStage.POTENTIAL_LEADER
 
 
@@ -59,7 +60,8 @@ class Card:
     person: Person
     institutions: tuple[str, ...]
     last_one_to_one: date | None
-    going_cold: bool
+    #: Overdue a 1-2-1 against their stage's keep-in-touch cadence.
+    losing_touch: bool
 
 
 def cards_by_stage(
@@ -67,13 +69,15 @@ def cards_by_stage(
     institutions_by_id: Mapping[str, Institution],
     meetings: Iterable[RelationalMeeting],
     today: date,
-    cold_weeks: int,
+    cadence: Callable[[LadderStage], int | None],
+    moves: Iterable[LadderMove] = (),
 ) -> dict[LadderStage, list[Card]]:
-    """Every stage (empty ones too), its people's cards sorted by name."""
+    """Every stage (empty ones too), its people's cards sorted by name; `cadence` (the
+    Profile's) and the ladder `moves` say who is losing touch."""
     pool = list(people)
     meetings = list(meetings)
     latest = last_held(meetings)
-    cold = {c.person.id for c in going_cold(pool, meetings, today, cold_weeks, WATCHED_FROM)}
+    losing = {t.person.id for t in losing_touch(pool, meetings, moves, today, cadence)}
     board: dict[LadderStage, list[Card]] = {stage: [] for stage in STAGES}
     for person in sorted(pool, key=sort_key):
         board[person.ladder_stage].append(
@@ -81,7 +85,7 @@ def cards_by_stage(
                 person=person,
                 institutions=tuple(institution_names(person, institutions_by_id)),
                 last_one_to_one=latest.get(person.id),
-                going_cold=person.id in cold,
+                losing_touch=person.id in losing,
             )
         )
     return board

@@ -2,7 +2,7 @@
 keep, drop or add to.
 
 Moved: people up the ladder, campaigns moved on round the cycle, public actions held.
-Stalled: leaders going cold, campaigns sitting in one stage for long, overdue follow-ups
+Stalled: leaders losing touch, campaigns sitting in one stage for long, overdue follow-ups
 and meeting action points. Long lists are cut to their first few and a line saying how many
 more, so a review stays readable.
 """
@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from organiser.actions import turnout_text
+from organiser.cadence import losing_touch
 from organiser.cycle import days_in_stage
 from organiser.ladder import moves_up_in
 from organiser.meetings import due_points
-from organiser.metrics import follow_ups, going_cold
+from organiser.metrics import follow_ups
 from organiser.models import CycleStage
 from organiser.periods import Period
 from organiser.review_records import Records
@@ -102,9 +103,12 @@ def _stalled(records: Records, as_of: date) -> list[str]:
     year = as_of.year
     people = records.people_by_id()
     cold = [
-        f"{c.person.name} ({profile.stage_name(c.person.ladder_stage)}) going cold: "
-        + (f"last 1-2-1 on {_day(c.last_held, year)}" if c.last_held else "never had a 1-2-1")
-        for c in going_cold(records.people, records.one_to_ones, as_of, profile.going_cold_weeks)
+        f"{t.person.name} ({profile.stage_name(t.person.ladder_stage)}) losing touch: "
+        + (f"last 1-2-1 on {_day(t.last_held, year)}" if t.last_held else "never had a 1-2-1")
+        + f", {t.days_overdue(as_of)} days overdue"
+        for t in losing_touch(
+            records.people, records.one_to_ones, records.ladder_moves, as_of, profile.cadence
+        )
     ]
     stuck = [
         f"{c.name}: at {profile.cycle_name(c.stage)} since {_since(as_of, days)}"
@@ -125,7 +129,7 @@ def _stalled(records: Records, as_of: date) -> list[str]:
         if d.point.due is not None and d.is_overdue(as_of)
     ]
     return (
-        _capped(cold, "going cold")
+        _capped(cold, "losing touch")
         + stuck
         + _capped(chased, "follow-ups overdue")
         + _capped(points, "action points overdue")

@@ -6,15 +6,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from organiser.cadence import LosingTouch, losing_touch
 from organiser.fundraising import SOURCE_LABELS, Owed, overdue_invoices
+from organiser.institution_health import AtRisk, institutions_at_risk
 from organiser.institutions import RENEWAL_WINDOW_DAYS as RENEWAL_WINDOW_DAYS
 from organiser.institutions import renewals_due as renewals_due
 from organiser.meetings import DuePoint, due_points
-from organiser.metrics import Cold, FollowUps, Rate, follow_ups, going_cold, one_to_one_rate
+from organiser.metrics import FollowUps, Rate, follow_ups, one_to_one_rate
 from organiser.models import (
     FundingSource,
     FundraisingItem,
     Institution,
+    LadderMove,
     Meeting,
     OneToOneStatus,
     Person,
@@ -35,7 +38,8 @@ class TodaySummary:
     day: date
     booked: list[RelationalMeeting]
     follow_ups: FollowUps
-    cold: list[Cold]
+    #: People overdue a 1-2-1 against their ladder stage's cadence, most overdue first.
+    losing_touch: list[LosingTouch]
     renewals: list[Institution]
     rate: Rate
     people: dict[str, Person]
@@ -49,6 +53,8 @@ class TodaySummary:
     agreed_actions: list[OpenAction] = field(default_factory=list)
     #: Invoices (dues, mostly) past their due date and not paid, longest overdue first.
     dues_overdue: list[Owed] = field(default_factory=list)
+    #: Member institutions with dues unpaid and no 1-2-1 with their people for months.
+    at_risk: list[AtRisk] = field(default_factory=list)
 
     def name_of(self, person_id: str) -> str:
         person = self.people.get(person_id)
@@ -60,6 +66,7 @@ def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary
     people = {p.id: p for p in repo.list(Person)}
     sessions = repo.list(TrainingSession)
     institutions = repo.list(Institution)
+    items = repo.list(FundraisingItem)
     booked = sorted(
         (m for m in meetings if m.status is OneToOneStatus.BOOKED and m.at.date() == today),
         key=lambda m: m.at,
@@ -68,7 +75,9 @@ def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary
         day=today,
         booked=booked,
         follow_ups=follow_ups(meetings, today),
-        cold=going_cold(people.values(), meetings, today, profile.going_cold_weeks),
+        losing_touch=losing_touch(
+            people.values(), meetings, repo.list(LadderMove), today, profile.cadence
+        ),
         renewals=renewals_due(institutions, today),
         rate=one_to_one_rate(meetings, Period.named(PeriodKind.THIS_WEEK, today), profile),
         people=people,
@@ -76,8 +85,9 @@ def build_today(repo: Repository, profile: Profile, today: date) -> TodaySummary
         nominations=unconfirmed(sessions, today, profile.zone),
         action_points=due_points(repo.list(Meeting), today),
         agreed_actions=open_actions(repo.list(SupervisionReview)),
-        dues_overdue=overdue_invoices(
-            repo.list(FundraisingItem), today, {i.id: i for i in institutions}, people
+        dues_overdue=overdue_invoices(items, today, {i.id: i for i in institutions}, people),
+        at_risk=institutions_at_risk(
+            institutions, people.values(), lambda: meetings, items, profile, today
         ),
     )
 
@@ -116,15 +126,14 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
         f"  due {m.follow_up_due:%d %b}  {summary.name_of(m.person_id)}: {m.follow_up}"
         for m in summary.follow_ups.overdue
     ]
+    lines += ["", f"Losing touch ({len(summary.losing_touch)}), most overdue first:"]
     lines += [
-        "",
-        f"Going cold ({len(summary.cold)}), no 1-2-1 in {profile.going_cold_weeks} weeks:",
+        f"  {t.person.name} ({profile.stage_name(t.person.ladder_stage)}), "
+        f"{t.days_overdue(today)} days overdue, last 1-2-1 {_when(t.last_held, today)}"
+        for t in summary.losing_touch
     ]
-    lines += [
-        f"  {c.person.name} ({profile.stage_name(c.person.ladder_stage)}), last 1-2-1 "
-        f"{_when(c.last_held, today)}"
-        for c in summary.cold
-    ]
+    lines += ["", f"Institutions at risk ({len(summary.at_risk)}):"]
+    lines += [f"  {r.institution.name}: {r.reason}" for r in summary.at_risk]
     lines += ["", f"Renewals due in the next {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)}):"]
     lines += [f"  {i.renewal_date:%d %b %Y}  {i.name}" for i in summary.renewals]
     lines += ["", f"Dues and invoices overdue ({len(summary.dues_overdue)}):"]
@@ -196,15 +205,28 @@ def as_json(summary: TodaySummary) -> dict[str, Any]:
         ],
         "follow_ups_due_today": [_follow_up(summary, m) for m in summary.follow_ups.due_today],
         "follow_ups_overdue": [_follow_up(summary, m) for m in summary.follow_ups.overdue],
-        "going_cold": [
+        "losing_touch": [
             {
-                "id": c.person.id,
-                "person": c.person.name,
-                "stage": c.person.ladder_stage.value,
-                "last_1_2_1": c.last_held.isoformat() if c.last_held else None,
-                "days_since": c.days_since,
+                "id": t.person.id,
+                "person": t.person.name,
+                "stage": t.person.ladder_stage.value,
+                "cadence_days": t.cadence_days,
+                "last_1_2_1": t.last_held.isoformat() if t.last_held else None,
+                "days_since": t.days_since(summary.day),
+                "days_overdue": t.days_overdue(summary.day),
             }
-            for c in summary.cold
+            for t in summary.losing_touch
+        ],
+        "institutions_at_risk": [
+            {
+                "id": r.institution.id,
+                "institution": r.institution.name,
+                "unpaid_pence": r.unpaid_pence,
+                "unpaid_since": r.unpaid_since.isoformat(),
+                "last_1_2_1": r.last_held.isoformat() if r.last_held else None,
+                "reason": r.reason,
+            }
+            for r in summary.at_risk
         ],
         "renewals_due": [
             {

@@ -32,13 +32,17 @@ from organiser.models import (
     LadderStage,
     Person,
     Profile,
+    PublicAction,
     RelationalMeeting,
 )
 from organiser.models.base import optional_date
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.money import format_pounds
 from organiser.repository import Repository
+from organiser.roll_call import delivery_record
+from screens.delivery_record import delivery_heading, delivery_table
 from screens.institution_flows import delete_institution, edit_institution
+from screens.institution_health_line import health_text
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import report, report_failed_worker
 from screens.widgets.institution_people import InstitutionPeople
@@ -183,11 +187,14 @@ class InstitutionDetailScreen(Screen[bool]):
             yield ReadOnlyBanner()
         with VerticalScroll(id="institution-detail"):
             yield Static(id="institution-name")
+            yield Static(id="institution-health")
             yield Static(id="institution-fields")
             yield Static(id="institution-people-heading", classes="section-heading")
             yield InstitutionPeople(id="institution-people")
             yield Static(id="institution-meetings-heading", classes="section-heading")
             yield Static(id="institution-meetings")
+            yield Static(id="institution-delivery-heading", classes="section-heading")
+            yield Static(id="institution-delivery")
             yield Static(Text("Dues history"), classes="section-heading")
             yield Static(id="institution-dues")
         yield Footer()
@@ -228,6 +235,9 @@ class InstitutionDetailScreen(Screen[bool]):
         self.query_one("#institution-fields", Static).update(
             institution_table(institution, team, len(self._members), today)
         )
+        risk = health_text(institution, people, meetings, items, self._profile, today)
+        self.query_one("#institution-health", Static).update(risk)
+        self.query_one("#institution-health", Static).display = bool(risk.plain)
         count = len(self._members)
         heading = f"People ({count:,})" if count else "People: no one is linked to it yet"
         self.query_one("#institution-people-heading", Static).update(Text(heading))
@@ -246,6 +256,20 @@ class InstitutionDetailScreen(Screen[bool]):
         )
         self.query_one("#institution-dues", Static).update(
             dues_table(dues_history(institution.id, items))
+        )
+        self.show_delivery()
+
+    def show_delivery(self) -> None:
+        """Its pledges and turnout at actions (see screens.delivery_record)."""
+        try:
+            actions = self.repo.list(PublicAction)
+        except OrganiserError as error:
+            report(self, error, "Cannot show its turnout at actions")
+            actions = []
+        record = delivery_record(self.institution.id, actions, self.clock.now())
+        self.query_one("#institution-delivery-heading", Static).update(delivery_heading(record))
+        self.query_one("#institution-delivery", Static).update(
+            delivery_table(record, self.clock.tz)
         )
 
     # People ------------------------------------------------------------------------------
@@ -268,7 +292,7 @@ class InstitutionDetailScreen(Screen[bool]):
         # None: the screen was closed from elsewhere, so it may have changed something.
         if changed is not False:
             self.changed = True
-            self.show_institution()
+        self.show_institution()  # a 1-2-1 logged with them changes its 1-2-1s and its health
 
     # The institution ---------------------------------------------------------------------
 

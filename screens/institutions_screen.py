@@ -13,6 +13,7 @@ from textual.worker import Worker
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
+from organiser.institution_health import institutions_at_risk
 from organiser.institutions import (
     OVERDUE_SHOWN_DAYS,
     RENEWAL_WINDOW_DAYS,
@@ -20,12 +21,21 @@ from organiser.institutions import (
     filter_institutions,
     people_counts,
 )
-from organiser.models import Institution, InstitutionKind, MembershipStatus, Person
+from organiser.models import (
+    FundingSource,
+    FundraisingItem,
+    Institution,
+    InstitutionKind,
+    MembershipStatus,
+    Person,
+    Profile,
+    RelationalMeeting,
+)
 from organiser.repository import Repository
 from screens.institution_detail import InstitutionDetailScreen
 from screens.institution_flows import delete_institution, edit_institution
 from screens.person_flows import report, report_failed_worker
-from screens.widgets.institution_table import Counts, InstitutionTable
+from screens.widgets.institution_table import AT_RISK_MARK, Counts, InstitutionTable
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
@@ -121,15 +131,28 @@ class InstitutionsScreen(Screen[None]):
             institutions = self.repo.list(Institution)
             people = self.repo.list(Person)
             profile = self.repo.profile()
+            risks = institutions_at_risk(
+                institutions,
+                people,
+                lambda: self.repo.list(RelationalMeeting),
+                self.repo.list(FundraisingItem, {"source": FundingSource.MEMBER_DUES.value}),
+                profile or Profile(organiser_name="Organiser"),
+                self.clock.today(),
+            )
         except OrganiserError as error:
             report(self, error, "Cannot load institutions")
-            institutions, people, profile = [], [], None
+            institutions, people, profile, risks = [], [], None, []
         self.sub_title = profile.alliance_name if profile else ""
         counts = people_counts(people)
         known = {p.id for p in people}
+        reasons = {r.institution.id: r.reason for r in risks}
         self._institutions = institutions
         self._counts = {
-            i.id: Counts(counts[i.id], sum(1 for p in i.core_team_ids if p in known))
+            i.id: Counts(
+                counts[i.id],
+                sum(1 for p in i.core_team_ids if p in known),
+                reasons.get(i.id, ""),
+            )
             for i in institutions
         }
         self.refilter()
@@ -139,6 +162,9 @@ class InstitutionsScreen(Screen[None]):
         shown = filter_institutions(self._institutions, chosen, self.clock.today())
         self.table.show(shown, self._counts, self.clock.today())
         line = count_line(len(shown), len(self._institutions), chosen)
+        at_risk = sum(1 for c in self._counts.values() if c.at_risk)
+        if at_risk:
+            line += f"\n{AT_RISK_MARK}{at_risk:,} at risk"
         self.query_one("#institutions-count", Static).update(Text(line))
         self.query_one("#institutions-view").display = self._renewals_only
 

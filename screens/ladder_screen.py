@@ -36,6 +36,7 @@ from organiser.repository import Repository
 from screens.ladder_dialog import LadderMoveDialog, NominateDialog, session_label
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
+from screens.undo_keeper import undo_hint, undoable
 from screens.widgets.ladder_board import LadderBoard
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
@@ -168,8 +169,15 @@ class LadderScreen(Screen[None]):
     def redraw(self) -> None:
         """Draw the board and the lines around it from what is held in memory."""
         shown = self.shown_people
-        weeks = self.profile.going_cold_weeks if self.profile else 4
-        cards = cards_by_stage(shown, self._institutions, self._meetings, self.clock.today(), weeks)
+        profile = self.profile or Profile(organiser_name="Organiser")
+        cards = cards_by_stage(
+            shown,
+            self._institutions,
+            self._meetings,
+            self.clock.today(),
+            profile.cadence,
+            self._moves,
+        )
         self.board.fill(cards, self.stage_name)
         total = len(self._people)
         if total == 0:
@@ -254,9 +262,11 @@ class LadderScreen(Screen[None]):
             )
             if typed is None:
                 return
+            done = f"{person.name}: now {self.stage_name(to_stage)}"
             try:
                 moved = move(person, to_stage, typed, self.clock.today())
-                saved = self.repo.save_all([moved.person, moved.record])
+                with undoable(self, f"Moved {person.name} to {self.stage_name(to_stage)}"):
+                    saved = self.repo.save_all([moved.person, moved.record])
             except Exception as error:  # whatever went wrong, keep what was typed
                 report(self, error)
                 reason = typed
@@ -269,7 +279,7 @@ class LadderScreen(Screen[None]):
                 self._moves.append(record)
         self.redraw()
         self.board.go_to(person.id)
-        self.notify(f"{person.name}: now {self.stage_name(to_stage)}", title="Saved", markup=False)
+        self.notify(undo_hint(done), title="Saved", markup=False)
 
     def action_open_person(self) -> None:
         person = self._current_or_say()

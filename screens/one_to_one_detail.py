@@ -64,6 +64,8 @@ def one_to_one_table(
         row("Institutions", ", ".join(institution_names(person, institutions_by_id)))
     row("When", moment_text(meeting.at, zone))
     row("Status", STATUS_LABELS[meeting.status])
+    if meeting.contact_guard_overridden:
+        row("Contact guard", "went ahead despite a recent contact with them")
     row("Length", f"{meeting.length_minutes} minutes" if meeting.length_minutes else "")
     row("Place", meeting.place)
     if held or meeting.interests or meeting.story:

@@ -7,6 +7,7 @@ A 1-2-1 that names a new person, or books the next one, is saved with them as on
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Protocol, runtime_checkable
 
 from rich.text import Text
@@ -26,9 +27,11 @@ from organiser.one_to_ones import (
 )
 from organiser.repository import Repository
 from screens.confirm import ConfirmDialog
+from screens.contact_guard_dialog import guarded
 from screens.form_flow import confirm_delete
 from screens.one_to_one_dialog import OneToOneDialog, OneToOneDraft
 from screens.person_flows import refuse_if_read_only, report
+from screens.undo_keeper import UNDO_WHILE_OPEN, undo_hint, undoable
 
 
 @runtime_checkable
@@ -138,6 +141,11 @@ async def _fill_in(
         typed = await screen.app.push_screen_wait(dialog)
         if typed is None:
             return None
+        checked = await guarded(screen, repo, typed.meeting, meeting)
+        if checked is None:  # seen them recently: back to the form, as typed
+            draft = typed
+            continue
+        typed = replace(typed, meeting=checked)
         previous_next = meeting.next_meeting_at if meeting else None
         booking = plan_booking(typed.meeting, previous_next, meetings)
         records = [r for r in (typed.new_person, typed.meeting, booking) if r is not None]
@@ -200,12 +208,14 @@ async def cancel_one_to_one(
     )
     if not sure:
         return None
+    done = f"Cancelled the 1-2-1 with {name}."
     try:
-        saved = repo.save(meeting.evolve(status=OneToOneStatus.CANCELLED))
+        with undoable(screen, done.rstrip(".")):
+            saved = repo.save(meeting.evolve(status=OneToOneStatus.CANCELLED))
     except Exception as error:
         report(screen, error)
         return None
-    screen.notify(f"Cancelled the 1-2-1 with {name}.", markup=False)
+    screen.notify(undo_hint(done), markup=False)
     return saved
 
 
@@ -220,8 +230,9 @@ async def delete_one_to_one(
         "Delete the 1-2-1 with ",
         (name, "bold"),
         f" on {moment_text(meeting.at, clock.tz)}?\n\n"
-        "This is permanent: what was said and agreed is removed from this database. "
-        "To keep a booking in their history, cancel it instead.",
+        "What was said and agreed is removed from this database. ",
+        UNDO_WHILE_OPEN,
+        " To keep a booking in their history, cancel it instead.",
     )
     return await confirm_delete(
         screen,

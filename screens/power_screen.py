@@ -22,6 +22,8 @@ from organiser.repository import Repository
 from screens.confirm import ConfirmDialog
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
 from screens.power_dialog import PowerEntryDialog
+from screens.routes_screen import RoutesScreen
+from screens.undo_keeper import undo_hint, undoable
 from screens.widgets.power_grid import grid_table
 from screens.widgets.power_table import PowerTable
 from screens.widgets.read_only_banner import ReadOnlyBanner
@@ -56,6 +58,7 @@ class PowerMapScreen(Screen[None]):
         Binding("e", "edit_entry", "Edit", id="power.edit"),
         Binding("enter", "edit_entry", "Edit", key_display="enter", id="power.open"),
         Binding("d", "delete_entry", "Delete", id="power.delete"),
+        Binding("r", "routes", "Routes to target", id="power.routes"),
         Binding("escape", "back", "Back", id="power.back"),
     ]
 
@@ -148,12 +151,20 @@ class PowerMapScreen(Screen[None]):
             campaign = self.repo.get(Campaign, self.campaign.id) or self.campaign
             changed = without_target(campaign, entry.id)
             saves: list[Record] = [changed] if changed is not campaign else []
-            self.repo.save_all(saves, deletes=[(PowerMapEntry, entry.id)])
+            with undoable(self, f"Deleted {entry.name} from the power analysis"):
+                self.repo.save_all(saves, deletes=[(PowerMapEntry, entry.id)])
         except Exception as error:
             report(self, error, "Not deleted")
             return
-        self.notify(f"Deleted {entry.name}", markup=False)
+        self.notify(undo_hint(f"Deleted {entry.name}"), markup=False)
         self.load()
+
+    def action_routes(self) -> None:
+        """The shortest routes from our leaders and member institutions to each decision-maker."""
+        self.app.push_screen(
+            RoutesScreen(self.repo, self.clock, self.campaign),
+            lambda changed: self.load() if changed else None,
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)

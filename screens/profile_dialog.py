@@ -15,12 +15,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Static, TextArea
 
+from organiser.cycle_presets import shared_name
 from organiser.dates import format_days, parse_days
 from organiser.models import LadderStage, Profile
 from organiser.models.profile import WEEKDAY_NAMES
 from organiser.money import format_pounds, parse_pounds
 from organiser.validation import field_messages
+from screens.cadence_fields import compose_cadences, read_cadences
 from screens.confirm import ask_to_discard
+from screens.widgets.cycle_names import CycleNamesField
 from screens.widgets.field_error import FieldError
 
 
@@ -48,8 +51,12 @@ NUMBERS: tuple[tuple[str, str, Callable[[str], Any], Callable[[Any], str]], ...]
     ("fundraising_pence_per_year", "Money to raise a year", parse_pounds, format_pounds),
     ("hard_money_percent", "Hard money, at least (%)", _whole, str),
     ("training_days_per_year", "Training days a year (full time)", _number, lambda v: f"{v:g}"),
-    ("going_cold_weeks", "Going cold after (weeks)", _whole, str),
-)
+    ("contact_guard_days", "Ask before a 1-2-1 this many days from another (0: never)", _whole,
+     str),
+    ("at_risk_dues_days", "Institution at risk: dues unpaid this many days past due", _whole,
+     str),
+    ("at_risk_quiet_days", "…and no 1-2-1 with its people for (days)", _whole, str),
+)  # fmt: skip
 
 
 def field_id(field: str) -> str:
@@ -91,6 +98,7 @@ class ProfileDialog(ModalScreen[Profile | None]):
                 yield FieldError(id="leave-days-error")
                 for field, label, _, show in NUMBERS:
                     yield from self._line(field, label, show(getattr(profile, field)))
+                yield from compose_cadences(profile)
                 yield Static(Text("Names of the ladder's stages"), classes="field-label")
                 for stage in LadderStage:
                     yield Input(
@@ -99,6 +107,7 @@ class ProfileDialog(ModalScreen[Profile | None]):
                         placeholder=stage.value.replace("_", " "),
                     )
                 yield FieldError(id="ladder-names-error")
+                yield CycleNamesField(profile, id="cycle-names")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -138,6 +147,11 @@ class ProfileDialog(ModalScreen[Profile | None]):
                 changes[field] = read(self._text(field))
             except ValueError as error:
                 errors[field] = str(error)
+        changes["cadence_days"], cadence_errors = read_cadences(self)
+        errors.update(cadence_errors)
+        changes["cycle_names"] = self.query_one(CycleNamesField).names
+        if shared := shared_name(changes["cycle_names"]):
+            errors["cycle_names"] = shared
         try:
             profile = self.profile.evolve(**changes)
         except ValidationError as error:

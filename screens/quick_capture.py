@@ -10,6 +10,7 @@ keeps nothing. The grammar is in organiser/capture.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -24,8 +25,9 @@ from organiser.capture import Problems
 from organiser.capture_plan import Directory, NewPerson, Planned, plan_line
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.models import Institution, Person, RelationalMeeting
+from organiser.models import Institution, Person, Record, RelationalMeeting
 from organiser.repository import Repository
+from screens.contact_guard_dialog import ask_then
 from screens.one_to_one_flows import OneToOneHost
 from screens.person_flows import refuse_if_read_only, report
 
@@ -117,12 +119,28 @@ class QuickCapture(ModalScreen[str | None]):
         if isinstance(found, Problems):
             self._show("Not saved. " + "\n".join(found.messages), "problems")
             return
+        if isinstance(found, Planned):
+            try:
+                ask_then(self, self._repo, found.meeting, lambda m: self._guarded(found, m))
+            except OrganiserError as error:
+                report(self, error)
+            return
+        self._save(found.records, found.summary)
+
+    def _guarded(self, found: Planned, meeting: RelationalMeeting | None) -> None:
+        """Save the 1-2-1 as the contact guard left it, or keep the line when they went back."""
+        if meeting is None:
+            self._show("Not saved: you went back. Enter asks again; Esc closes.", "problems")
+            return
+        self._save(replace(found, meeting=meeting).records, found.summary)
+
+    def _save(self, records: list[Record], summary: str) -> None:
         try:
-            self._repo.save_all(found.records)
+            self._repo.save_all(records)
         except Exception as error:  # keep the line, whatever went wrong
             report(self, error)
             return
-        self.dismiss(found.summary)
+        self.dismiss(summary)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.widgets.option_list import Option
 
+from organiser.cadence import LosingTouch
 from organiser.fundraising import Owed
+from organiser.institution_health import AtRisk
 from organiser.meetings import DuePoint
-from organiser.metrics import Cold, Rate
+from organiser.metrics import Rate
 from organiser.models import FundingSource, Institution, Profile, RelationalMeeting
-from organiser.models.base import optional_date
 from organiser.money import format_pounds
 from organiser.supervision import OpenAction
 from organiser.today import TodaySummary
@@ -77,14 +78,25 @@ def follow_up_option(meeting: RelationalMeeting, summary: TodaySummary, *, overd
     return Option(line, id=str(ItemRef("follow_up", meeting.id)))
 
 
-def cold_option(cold: Cold, today: date, profile: Profile) -> Option:
-    line = Text(cold.person.name, style="bold")
-    line.append(f"  {profile.stage_name(cold.person.ladder_stage)}", style="dim")
-    if cold.last_held is None:
+def losing_touch_option(touch: LosingTouch, today: date, profile: Profile) -> Option:
+    """ "12 days overdue  Amina Khan  Leader  last 26 Oct" """
+    overdue = touch.days_overdue(today)
+    line = Text(f"{overdue} day{'' if overdue == 1 else 's'} overdue  ", style="bold red")
+    line.append(touch.person.name, style="bold")
+    line.append(f"  {profile.stage_name(touch.person.ladder_stage)}", style="dim")
+    if touch.last_held is None:
         line.append("  never had a 1-2-1", style="red")
     else:
-        line.append(f"  last {optional_date(cold.last_held)} ({cold.days_since} days)")
-    return Option(line, id=str(ItemRef("person", cold.person.id)))
+        line.append(f"  last {short_day(touch.last_held, today)}")
+    return Option(line, id=str(ItemRef("person", touch.person.id)))
+
+
+def at_risk_option(risk: AtRisk) -> Option:
+    """ "At risk  St Mary's: dues £120.00 unpaid since 1 Sep 2026; no 1-2-1 …" """
+    line = Text("At risk  ", style="bold red")
+    line.append(risk.institution.name, style="bold")
+    line.append(f": {risk.reason}")
+    return Option(line, id=str(ItemRef("institution", risk.institution.id)))
 
 
 def renewal_option(institution: Institution, today: date) -> Option:

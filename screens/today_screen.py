@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,7 +24,7 @@ from organiser.models import Meeting, Person, Profile, RelationalMeeting, Superv
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
 from organiser.supervision import find_action, set_done
-from organiser.today import RENEWAL_WINDOW_DAYS, TodaySummary, build_today
+from organiser.today import TodaySummary, build_today
 from organiser.trainings import TODAY_WINDOW_DAYS
 from screens.person_flows import refuse_if_read_only, report, report_failed_worker
 from screens.quick_capture import start_quick_capture
@@ -29,9 +32,10 @@ from screens.today_items import (
     ItemRef,
     action_point_option,
     agreed_action_option,
+    at_risk_option,
     booked_option,
-    cold_option,
     follow_up_option,
+    losing_touch_option,
     owed_option,
     rate_text,
     renewal_option,
@@ -42,6 +46,23 @@ from screens.widgets.training_today import nomination_option, training_option
 
 #: Each Today list shows at most this many items, then says how many more there are.
 SECTION_LIMIT = 50
+
+#: Some of a section's items, and how to make each one's line.
+Lines = tuple[Sequence[Any], Callable[[Any], Option]]
+
+
+def first_lines(parts: Sequence[Lines], limit: int) -> list[Option]:
+    """The lines for the first `limit` items across `parts`, in order, and a last line
+    saying how many more there are; only the lines shown are made."""
+    total = sum(len(items) for items, _ in parts)
+    options: list[Option] = []
+    for items, make in parts:
+        options.extend(make(item) for item in items[: limit - len(options)])
+    if total > len(options):
+        more = total - len(options)
+        options.append(Option(Text(f"… and {more:,} more", style="dim"), disabled=True))
+    return options
+
 
 #: What each list and the rate line say until the summary has been built.
 LOADING = "Loading…"
@@ -176,11 +197,14 @@ class TodayScreen(Screen[None]):
 
     def _fill(self, summary: TodaySummary, profile: Profile) -> None:
         zone = profile.zone
-        sections: list[tuple[str, str, list[Option], str]] = [
+        day = summary.day
+        # Each section is built from its lists lazily: only the lines shown are made, so a
+        # database with thousands overdue fills Today as fast as a small one.
+        sections: list[tuple[str, str, list[Lines], str]] = [
             (
                 "#today-booked",
                 f"1-2-1s booked today ({len(summary.booked)})",
-                [booked_option(m, summary, zone) for m in summary.booked],
+                [(summary.booked, lambda m: booked_option(m, summary, zone))],
                 "Nothing booked today: l logs a 1-2-1",
             ),
             (
@@ -188,48 +212,57 @@ class TodayScreen(Screen[None]):
                 f"Follow-ups due ({len(summary.follow_ups.due_today)} today, "
                 f"{len(summary.follow_ups.overdue)} overdue), "
                 f"{len(summary.action_points)} action points",
-                [follow_up_option(m, summary, overdue=False) for m in summary.follow_ups.due_today]
-                + [agreed_action_option(o, summary) for o in summary.agreed_actions]
-                + [follow_up_option(m, summary, overdue=True) for m in summary.follow_ups.overdue]
-                + [action_point_option(d, summary) for d in summary.action_points],
+                [
+                    (
+                        summary.follow_ups.due_today,
+                        lambda m: follow_up_option(m, summary, overdue=False),
+                    ),
+                    (summary.agreed_actions, lambda o: agreed_action_option(o, summary)),
+                    (
+                        summary.follow_ups.overdue,
+                        lambda m: follow_up_option(m, summary, overdue=True),
+                    ),
+                    (summary.action_points, lambda d: action_point_option(d, summary)),
+                ],
                 "No follow-ups due, and no action points",
             ),
             (
                 "#today-cold",
-                f"Going cold ({len(summary.cold)}): no 1-2-1 in {profile.going_cold_weeks} weeks",
-                [cold_option(c, summary.day, profile) for c in summary.cold],
-                "No leaders going cold",
+                f"Losing touch ({len(summary.losing_touch)}): overdue a 1-2-1",
+                [(summary.losing_touch, lambda t: losing_touch_option(t, day, profile))],
+                "No one overdue a 1-2-1",
             ),
             (
                 "#today-renewals",
-                f"Renewals due in {RENEWAL_WINDOW_DAYS} days ({len(summary.renewals)}), "
+                f"At risk ({len(summary.at_risk)}), "
+                f"renewals ({len(summary.renewals)}), "
                 f"dues overdue ({len(summary.dues_overdue)})",
-                [owed_option(o, summary.day) for o in summary.dues_overdue]
-                + [renewal_option(i, summary.day) for i in summary.renewals],
-                "No renewals due, and no dues overdue",
+                [
+                    (summary.at_risk, at_risk_option),
+                    (summary.dues_overdue, lambda o: owed_option(o, day)),
+                    (summary.renewals, lambda i: renewal_option(i, day)),
+                ],
+                "No institutions at risk, no renewals due, and no dues overdue",
             ),
             (
                 "#today-trainings",
                 f"Trainings in the next {TODAY_WINDOW_DAYS} days ({len(summary.trainings)})",
-                [training_option(t, zone) for t in summary.trainings],
+                [(summary.trainings, lambda t: training_option(t, zone))],
                 "No trainings in the next week",
             ),
             (
                 "#today-nominated",
                 f"Nominated, not yet confirmed ({len(summary.nominations)})",
-                [nomination_option(n, summary, zone) for n in summary.nominations],
+                [(summary.nominations, lambda n: nomination_option(n, summary, zone))],
                 "No one waiting to confirm a training",
             ),
         ]
-        for selector, title, options, empty in sections:
+        for selector, title, parts, empty in sections:
             section = self.query_one(selector, TodayList)
             highlighted = section.highlighted
             section.border_title = title
             section.clear_options()
-            if len(options) > SECTION_LIMIT:
-                more = len(options) - SECTION_LIMIT
-                options = options[:SECTION_LIMIT]
-                options.append(Option(Text(f"… and {more:,} more", style="dim"), disabled=True))
+            options = first_lines(parts, SECTION_LIMIT)
             if options:
                 section.add_options(options)
                 section.highlighted = min(highlighted or 0, len(options) - 1)

@@ -40,6 +40,12 @@ def column_widths(width: int) -> list[int]:
 class Counts:
     people: int
     core_team: int
+    #: Why the institution is at risk (organiser/institution_health.py); empty when it is not.
+    at_risk: str = ""
+
+
+#: The mark before the name of an institution at risk.
+AT_RISK_MARK = "⚠ "
 
 
 def renewal_cell(institution: Institution, today: date) -> Text:
@@ -55,8 +61,11 @@ def renewal_cell(institution: Institution, today: date) -> Text:
 
 def institution_row(institution: Institution, counts: Counts, today: date) -> list[Text]:
     """The cells of one row, as plain text (a name like "[b]x" shows as typed)."""
+    name = Text(institution.name)
+    if counts.at_risk:
+        name = Text.assemble((AT_RISK_MARK, "bold red"), name)
     cells = [
-        Text(institution.name),
+        name,
         Text(institution.institution_kind.label),
         Text(institution.status.value),
         Text(format_pounds(institution.annual_dues_pence)),

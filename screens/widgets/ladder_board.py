@@ -16,14 +16,14 @@ from organiser.ladder import STAGES
 from organiser.models import LadderStage
 from organiser.pipeline import Card
 
-COLD_MARK = "● going cold"
+LOSING_TOUCH_MARK = "● losing touch"
 
 
 def card_text(card: Card) -> Content:
-    """Name (and a going-cold mark), institutions, last 1-2-1: all literal, never markup."""
+    """Name (and a losing-touch mark), institutions, last 1-2-1: all literal, never markup."""
     parts: list[str | tuple[str, str]] = [(card.person.name, "bold")]
-    if card.going_cold:
-        parts += ["\n", (COLD_MARK, "bold $text-warning")]
+    if card.losing_touch:
+        parts += ["\n", (LOSING_TOUCH_MARK, "bold $text-warning")]
     parts.append("\n")
     parts.append(", ".join(card.institutions) if card.institutions else ("no institution", "dim"))
     parts.append("\n")

@@ -120,9 +120,8 @@ async def test_the_board_shows_each_stage_with_its_people_and_counts(
             assert title in text, title
         assert "Amina Khan" in text and "St Mary's Primary" in text
         assert "1-2-1: 01 Oct 2026" in text
-        assert (
-            "going cold" in text
-        )  # Amina (7 weeks) and Carol (never) are cold; Bilal is a contact
+        # Amina (a leader, every 14 days) last had a 1-2-1 7 weeks ago; Bilal is a contact.
+        assert "losing touch" in text
         assert column(app, LadderStage.CONTACT).person_ids == [person(filled, "Bilal Hussain").id]
         assert "Moves up this quarter: 0 · New leaders this quarter: 0" in text
         assert "3 people" in text

@@ -11,6 +11,7 @@ import screens.today_screen
 from organiser.clock import LONDON, FixedClock
 from organiser.models import (
     Institution,
+    LadderMove,
     LadderStage,
     OneToOneStatus,
     Person,
@@ -43,9 +44,13 @@ def seed(repo: TinyRepository) -> dict[str, str]:
         follow_up="Invite to the taster training", follow_up_due=TODAY,
     )
     held_this_week = RelationalMeeting(person_id=amina.id, at=at(TODAY, 8))
+    promoted = LadderMove(  # an emerging leader for 60 days, never met: losing touch
+        person_id=bilal.id, on=TODAY - timedelta(days=60),
+        from_stage=LadderStage.CONTACT, to_stage=LadderStage.EMERGING_LEADER,
+    )
     repo.save_all([
         Profile(organiser_name="Jo", working_days=[0, 1, 3]),
-        amina, bilal, school, booked, due, held_this_week,
+        amina, bilal, school, booked, due, held_this_week, promoted,
     ])
     return {"amina": amina.id, "bilal": bilal.id, "booked": booked.id, "due": due.id}
 
@@ -63,7 +68,7 @@ async def test_the_app_opens_on_today_with_every_section(
         assert "This week: 1 1-2-1s held over 1 working day = 1.0 a day (target 3)" in text
         assert "14:00  Amina [b]Khan[/b]  at Library" in text
         assert "today  Amina [b]Khan[/b]: Invite to the taster training" in text
-        assert "Bilal Hussain  Emerging leader  never had a 1-2-1" in text
+        assert "39 days overdue  Bilal Hussain  Emerging leader  never" in text  # had a 1-2-1
         assert "St Mary's Primary" in text
         assert "No trainings in the next week" in text
         assert "No one waiting to confirm a training" in text

@@ -308,7 +308,7 @@ async def test_today_lists_an_upcoming_training_and_who_is_still_to_confirm(
         assert "Bilal Hussain  for Power and action, Thu 26 Nov" in text
         assert "Amina Khan  for NCLT, Wed 23 Dec" in text
         # The four sections it had still show their titles.
-        for title in ("1-2-1s booked today", "Follow-ups due", "Going cold", "Renewals due"):
+        for title in ("1-2-1s booked today", "Follow-ups due", "Losing touch", "renewals ("):
             assert title in text, title
 
         await tab_to(pilot, has_id("today-nominated"))

@@ -204,14 +204,14 @@ def test_leaders_shows_the_pipeline_from_potential_leader_up(
             "name": "Amina Khan",
             "institutions": ["St Mary's Primary"],
             "last_one_to_one": RECENT.date().isoformat(),
-            "going_cold": False,
+            "losing_touch": False,
         }
     ]
-    assert stages[3]["people"][0]["going_cold"] is True
+    assert stages[3]["people"][0]["losing_touch"] is True
     assert run(db, "leaders") == 0
     out = capsys.readouterr().out
     assert "Carol" not in out  # a contact
-    assert "going cold" in next(line for line in out.splitlines() if "Bilal" in line)
+    assert "losing touch" in next(line for line in out.splitlines() if "Bilal" in line)
     only = as_json(db, capsys, "leaders", "--stage", "leader", "--institution", "highfields")
     assert only == [{"stage": "leader", "stage_name": "Leader (trained)", "people": []}]
 

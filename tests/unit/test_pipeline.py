@@ -17,6 +17,7 @@ from organiser.models import (
     Participation,
     ParticipationStatus,
     Person,
+    Profile,
     RelationalMeeting,
     TrainingSession,
 )
@@ -89,18 +90,23 @@ def test_cards_sit_in_their_stage_sorted_by_name_with_their_facts() -> None:
         ),
     ]
     institutions = {SCHOOL.id: SCHOOL, MOSQUE.id: MOSQUE}
-    board = cards_by_stage(EVERYONE, institutions, meetings, TODAY, cold_weeks=4)
+    # Carol, never met, has been a potential leader (every 30 days) since 1 Sep.
+    moves = [
+        ladder_move(CAROL, date(2026, 9, 1), LadderStage.CONTACT, LadderStage.POTENTIAL_LEADER)
+    ]
+    cadence = Profile(organiser_name="Jo").cadence
+    board = cards_by_stage(EVERYONE, institutions, meetings, TODAY, cadence, moves)
     assert list(board) == list(LadderStage)  # every stage, in ladder order
     assert board[LadderStage.EMERGING_LEADER] == []
     amina, dev = board[LadderStage.LEADER]
     assert (amina.person, dev.person) == (AMINA, DEV)
-    assert amina.last_one_to_one == date(2026, 11, 20) and not amina.going_cold
+    assert amina.last_one_to_one == date(2026, 11, 20) and not amina.losing_touch
     assert dev.institutions == ("Highfields Mosque", "St Mary's Primary")
-    assert dev.going_cold  # twelve weeks since his last 1-2-1
+    assert dev.losing_touch  # twelve weeks since his last 1-2-1; a leader: every 14 days
     (carol,) = board[LadderStage.POTENTIAL_LEADER]
-    assert carol.last_one_to_one is None and carol.going_cold and carol.institutions == ()
+    assert carol.last_one_to_one is None and carol.losing_touch and carol.institutions == ()
     (bilal,) = board[LadderStage.CONTACT]
-    assert not bilal.going_cold  # contacts are not watched
+    assert not bilal.losing_touch  # contacts are not watched
 
 
 def ladder_move(

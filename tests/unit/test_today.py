@@ -56,13 +56,16 @@ def test_today_gathers_bookings_follow_ups_cold_leaders_renewals_and_the_rate(
     assert summary.booked == [repo.get(RelationalMeeting, booked.id)]
     assert [m.id for m in summary.follow_ups.due_today] == [earlier.id]
     assert [m.id for m in summary.follow_ups.overdue] == [old.id]
-    assert [c.person.id for c in summary.cold] == [bilal.id]
+    assert [t.person.id for t in summary.losing_touch] == [bilal.id]
     assert [i.id for i in summary.renewals] == [school.id]
     assert (summary.rate.held, summary.rate.working_days) == (1, 1)
 
     text = as_text(summary, profile)
     assert "14:00  Amina Khan  at Library" in text
-    assert "Bilal [red]Ahmed[/] (Emerging leader), last 1-2-1 04 Oct (50 days ago)" in text
+    assert (
+        "Bilal [red]Ahmed[/] (Emerging leader), 29 days overdue, last 1-2-1 04 Oct (50 days ago)"
+        in text
+    )
     data = json.loads(json.dumps(as_json(summary)))
     assert data["rate"] == {
         "period_start": "2026-11-23",
@@ -72,7 +75,8 @@ def test_today_gathers_bookings_follow_ups_cold_leaders_renewals_and_the_rate(
         "per_day": 1.0,
         "target_per_day": 3.0,
     }
-    assert data["going_cold"][0]["days_since"] == 50
+    assert data["losing_touch"][0]["days_since"] == 50
+    assert data["losing_touch"][0]["days_overdue"] == 29  # an emerging leader: every 21 days
 
 
 def test_today_lists_trainings_this_week_and_nominations_to_confirm(
