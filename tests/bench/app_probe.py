@@ -19,11 +19,9 @@ import os
 import pty
 import re
 import select
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -32,7 +30,7 @@ from organiser.clock import LONDON, SystemClock
 from screens.app import OrganiserApp
 from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
-from store.database import open_store
+from tests.bench.opening import open_target, working_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_\]].*?(?:\x07|\x1b\\)|\x1b.")
@@ -43,7 +41,7 @@ TYPED = "sarah"
 USABLE = b"1-2-1s held over"
 
 
-def _first_frame(db: Path, timeout: float = 60.0) -> tuple[float, float]:
+def _first_frame(db: str, timeout: float = 60.0) -> tuple[float, float]:
     """Seconds from spawning the app to the Today screen's date line on its terminal (the
     first frame), and to its summary (usable)."""
     marker = SystemClock(LONDON).today().strftime("%A %d %B %Y").encode()
@@ -52,7 +50,7 @@ def _first_frame(db: Path, timeout: float = 60.0) -> tuple[float, float]:
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
     start = time.perf_counter()
     process = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "organiser"), "--db", str(db)],
+        [str(ROOT / ".venv" / "bin" / "organiser"), "--db", db],
         stdin=child,
         stdout=child,
         stderr=child,
@@ -135,9 +133,9 @@ async def _collections_while_typing(app: OrganiserApp, people: PeopleScreen) -> 
     return pauses
 
 
-async def _screens(db: Path, repeat: int) -> dict[str, list[float]]:
+async def _screens(db: str, repeat: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
-    with open_store(db, SystemClock(LONDON)) as opened:
+    with open_target(db) as opened:
         gc.freeze()  # as the command line does once the database is loaded
         for _ in range(repeat):
             app = OrganiserApp(opened.repo, SystemClock(LONDON))
@@ -178,12 +176,10 @@ async def _screens(db: Path, repeat: int) -> dict[str, list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=("start", "screens"))
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db", help="a database file or a postgresql://… address")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
-        copy = Path(folder) / args.db.name
-        shutil.copyfile(args.db, copy)
+    with working_copy(args.db) as copy:
         if args.what == "start":
             runs = [_first_frame(copy) for _ in range(args.repeat)]
             times = {

@@ -25,7 +25,7 @@ CACHE = ROOT / ".bench" / "cache"
 BUILT_FOR = date(2026, 11, 23)
 
 
-def _generator_hash() -> str:
+def generator_hash() -> str:
     """What the cached files depend on: the generator, the records' shapes, the schema."""
     digest = hashlib.sha256()
     sources = [
@@ -42,7 +42,7 @@ def paths(size: int) -> tuple[Path, Path]:
     """(our database, the plain TinyDB copy) for `size`, building them if missing or stale."""
     folder = CACHE / f"size{size}"
     ours, plain, stamp = folder / "organiser.json", folder / "plain.json", folder / "built-from"
-    wanted = _generator_hash()
+    wanted = generator_hash()
     if stamp.is_file() and stamp.read_text() == wanted and ours.is_file() and plain.is_file():
         return ours, plain
     shutil.rmtree(folder, ignore_errors=True)

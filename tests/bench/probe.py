@@ -2,6 +2,8 @@
 
     python -m tests.bench.probe ours|plain DB --repeat N
 
+`ours` takes a database file or a team database's postgresql://… address.
+
 Prints one JSON object: {"times": {operation: [seconds, ...]}, "rss_mb": peak, ...}.
 Each operation does on its side what the app needs: a durable save, an update, a look-up by
 id, a search across every note, reading a list. Works on a copy of DB, never DB itself.
@@ -14,20 +16,17 @@ import gc
 import json
 import random
 import resource
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from tinydb import Query, TinyDB
 
-from organiser.clock import LONDON, SystemClock
+from organiser.clock import LONDON
 from organiser.models import Conversation, Meeting, Person, Record, RelationalMeeting
-from store.database import open_store
+from tests.bench.opening import open_target, working_copy
 
 SEARCH_WORD = "landlord"
 SEARCHED: tuple[type[Record], ...] = (Person, RelationalMeeting, Conversation, Meeting)
@@ -59,10 +58,10 @@ def _gc_pause() -> float:
     return time.perf_counter() - start
 
 
-def ours(db: Path, repeat: int) -> dict[str, Any]:
+def ours(target: str, repeat: int) -> dict[str, Any]:
     times: Times = {}
     start = time.perf_counter()
-    opened = open_store(db, SystemClock(LONDON))
+    opened = open_target(target)
     times["open"] = [time.perf_counter() - start]
     repo = opened.repo
     people = repo.list(Person)
@@ -96,7 +95,7 @@ def ours(db: Path, repeat: int) -> dict[str, Any]:
     return result
 
 
-def plain(db: Path, repeat: int) -> dict[str, Any]:
+def plain(db: str, repeat: int) -> dict[str, Any]:
     times: Times = {}
     record = Query()
     with TinyDB(db) as tiny:
@@ -143,14 +142,12 @@ def plain(db: Path, repeat: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("side", choices=("ours", "plain"))
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
-        copy = Path(folder) / args.db.name
-        shutil.copyfile(args.db, copy)
+    with working_copy(args.db) as target:
         run = ours if args.side == "ours" else plain
-        result = run(copy, args.repeat)
+        result = run(target, args.repeat)
     result["rss_mb"] = peak_rss_mb()
     json.dump(result, sys.stdout)
 

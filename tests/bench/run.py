@@ -1,11 +1,14 @@
-"""`make bench`: Organiser's speed against plain TinyDB on the same data, side by side.
+"""`make bench`: Organiser's speed on the file store, the PostgreSQL team store and plain
+TinyDB, on the same data, side by side.
 
-    python -m tests.bench.run [--sizes 1 10] [--repeat 5] [--out FILE]
+    python -m tests.bench.run [--sizes 1 10] [--repeat 5] [--stores file,postgres] [--out FILE]
 
-Builds (once, cached) a synthetic database at each size, then runs each side in its own
-process: ours (the journal store and the app) and plain TinyDB with its default JSONStorage.
-Prints a table of min and median times with the ratio plain/ours, and writes every figure to
-a JSON file (.bench/results/<time>.json by default) so a later run can be compared with it.
+Builds (once, cached) a synthetic database at each size and loads it into a PostgreSQL
+server the run starts for itself (tests/bench/pg.py), then runs each side in its own
+process: the file store (the journal store and the app), the team store (the same probes,
+the app started with --db postgresql://…) and plain TinyDB with its default JSONStorage.
+Prints a table of min and median times, and writes every figure to a JSON file
+(.bench/results/<time>.json by default) so a later run can be compared with it.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.bench import pg
 from tests.bench.data import ROOT, paths, size_mb
 
 RESULTS = ROOT / ".bench" / "results"
+STORES = ("file", "postgres")
 #: The issue's goals, in seconds, where it names one (at 1x; start has its own at 10x).
 GOALS = {
     "save_121": 0.005,
@@ -41,6 +46,14 @@ GOALS_10X = {
 }
 
 
+def _stores(text: str) -> list[str]:
+    chosen = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in STORES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"--stores takes {', '.join(STORES)}, not {text!r}")
+    return chosen
+
+
 def _child(module: str, *args: str) -> dict[str, Any]:
     command = [sys.executable, "-m", module, *args]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
@@ -56,55 +69,91 @@ def _ms(seconds: float | None) -> str:
     return f"{seconds * 1000:,.1f}"
 
 
-def measure(size: int, repeat: int) -> dict[str, Any]:
+def _app_side(target: str, repeat: int, *, work: bool) -> dict[str, Any]:
+    """One store's figures: the repository's operations, start to Today, opening lists
+    and (with `work`) the whole-database jobs, each in a process of its own."""
+    side = _child("tests.bench.probe", "ours", target, "--repeat", str(repeat))
+    start = _child("tests.bench.app_probe", "start", target, "--repeat", str(repeat))
+    screens = _child("tests.bench.app_probe", "screens", target, "--repeat", "2")
+    side["times"].update(start["times"], **screens["times"])
+    if work:
+        side["times"].update(
+            _child("tests.bench.work_probe", target, "--repeat", str(repeat))["times"]
+        )
+    return side
+
+
+def measure(size: int, repeat: int, stores: list[str]) -> dict[str, Any]:
     ours_db, plain_db = paths(size)
-    plain_repeat = max(2, repeat // 2) if size > 1 else repeat
-    ours = _child("tests.bench.probe", "ours", str(ours_db), "--repeat", str(repeat))
-    plain = _child("tests.bench.probe", "plain", str(plain_db), "--repeat", str(plain_repeat))
-    start = _child("tests.bench.app_probe", "start", str(ours_db), "--repeat", str(repeat))
-    screens = _child("tests.bench.app_probe", "screens", str(ours_db), "--repeat", "2")
-    extra = _child("tests.bench.work_probe", str(ours_db), "--repeat", str(repeat))
-    ours["times"].update(start["times"], **screens["times"], **extra["times"])
-    return {
-        "size": size,
-        "mb": {"ours": size_mb(ours_db), "plain": size_mb(plain_db)},
-        "ours": ours,
-        "plain": plain,
-    }
+    result: dict[str, Any] = {"size": size, "mb": {}}
+    if "file" in stores:
+        plain_repeat = max(2, repeat // 2) if size > 1 else repeat
+        result["ours"] = _app_side(str(ours_db), repeat, work=True)
+        result["plain"] = _child(
+            "tests.bench.probe", "plain", str(plain_db), "--repeat", str(plain_repeat)
+        )
+        result["mb"].update(ours=size_mb(ours_db), plain=size_mb(plain_db))
+    if "postgres" in stores:
+        data, load = pg.loaded(size, ours_db)
+        with pg.running(data) as url:
+            result["postgres"] = _app_side(url, repeat, work=False)
+        result["postgres"]["load"] = load
+        result["mb"]["postgres"] = pg.size_mb(data)
+    return result
 
 
-def _row(name: str, ours: list[float], plain: list[float] | None, goal: float | None) -> str:
-    ours_min, ours_med = min(ours), statistics.median(ours)
-    if plain:
-        plain_med = statistics.median(plain)
-        ratio = f"{plain_med / ours_med:,.0f}×" if ours_med > 0 else "—"
-        plain_text = f"{_ms(min(plain)):>10} {_ms(plain_med):>10}"
-    else:
-        ratio, plain_text = "", f"{'':>10} {'':>10}"
-    met = "" if goal is None else ("yes" if ours_med < goal else "NO")
+#: The sides in the table, left to right: (key in a result, heading).
+SIDES = (("ours", "file"), ("postgres", "pg"), ("plain", "plain"))
+
+
+def _cells(times: list[float] | None) -> str:
+    if not times:
+        return f"{'':>10} {'':>10}"
+    return f"{_ms(min(times)):>10} {_ms(statistics.median(times)):>10}"
+
+
+def _met(times: list[float] | None, goal: float | None) -> str:
+    if goal is None or not times:
+        return ""
+    return "yes" if statistics.median(times) < goal else "NO"
+
+
+def _memory(name: str, side: dict[str, Any]) -> str:
+    pause = side["gc_pause"]
+    frozen = pause.get("after_freeze")
+    after = "" if frozen is None else f" ({_ms(frozen)} ms after gc.freeze)"
     return (
-        f"{name:<18} {_ms(ours_min):>9} {_ms(ours_med):>9} {plain_text} {ratio:>8} "
-        f"{_ms(goal):>7} {met:>4}"
+        f"{name}: peak memory {side['rss_mb']:,.0f} MB, longest full GC after load "
+        f"{_ms(pause['before_freeze'])} ms{after}"
     )
 
 
 def report(result: dict[str, Any]) -> str:
-    size, ours, plain = result["size"], result["ours"], result["plain"]
+    """The table for one size: min and median of each side, the goal, whether each of
+    ours (file, pg) meets it by its median."""
+    size = result["size"]
     goals = GOALS if size == 1 else GOALS_10X
+    sides = [(key, name, result[key]) for key, name in SIDES if key in result]
+    ours = [(name, side) for key, name, side in sides if key != "plain"]
+    sizes = ", ".join(f"{name} {result['mb'][key]:,.0f} MB" for key, name, _ in sides)
+    heading = " ".join(f"{name + ' min':>10} {name + ' med':>10}" for _, name, _ in sides)
+    checked = " ".join(f"{name[:4]:>4}" for name, _ in ours)
     lines = [
-        f"\n{size}x: ours {result['mb']['ours']:.0f} MB, plain TinyDB "
-        f"{result['mb']['plain']:.0f} MB (times in ms)",
-        f"{'operation':<18} {'min':>9} {'median':>9} {'plain min':>10} {'plain med':>10} "
-        f"{'ratio':>8} {'goal':>7} {'met':>4}",
+        f"\n{size}x: {sizes} (times in ms; a goal is met by the median)",
+        f"{'operation':<18} {heading} {'goal':>7} {checked}",
     ]
-    for name, times in ours["times"].items():
-        lines.append(_row(name, times, plain["times"].get(name), goals.get(name)))
-    lines.append(
-        f"longest full GC after load: ours {_ms(ours['gc_pause']['before_freeze'])} ms "
-        f"before gc.freeze, {_ms(ours['gc_pause']['after_freeze'])} ms after; plain "
-        f"{_ms(plain['gc_pause']['before_freeze'])} ms"
-    )
-    lines.append(f"peak memory: ours {ours['rss_mb']:.0f} MB, plain {plain['rss_mb']:.0f} MB")
+    names = list(dict.fromkeys(n for _, _, side in sides for n in side["times"]))
+    for name in names:
+        cells = " ".join(_cells(side["times"].get(name)) for _, _, side in sides)
+        met = " ".join(f"{_met(side['times'].get(name), goals.get(name)):>4}" for _, side in ours)
+        lines.append(f"{name:<18} {cells} {_ms(goals.get(name)):>7} {met}")
+    lines += [_memory(name, side) for _, name, side in sides]
+    if "postgres" in result:
+        load = result["postgres"]["load"]
+        lines.append(
+            f"pg loaded by organiser migrate in {load['migrate_s']:,.1f} s, ANALYZE "
+            f"{load['analyze_s']:,.1f} s (once; the loaded data directory is cached)"
+        )
     return "\n".join(lines)
 
 
@@ -113,10 +162,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--stores",
+        type=_stores,
+        default=list(STORES),
+        help="which stores to measure, comma separated: file (with plain TinyDB), postgres",
+    )
     args = parser.parse_args()
     results = []
     for size in args.sizes:
-        result = measure(size, args.repeat)
+        result = measure(size, args.repeat, args.stores)
         print(report(result), flush=True)
         results.append(result)
     out = args.out or RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}.json"

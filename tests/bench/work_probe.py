@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from organiser.calendar.export import DiaryChoice, build_diary
 from organiser.calendar.writer import EntryCache
@@ -26,7 +23,7 @@ from organiser.repository import Repository
 from organiser.review_records import Records
 from organiser.supervision import start
 from organiser.today import build_today
-from store.database import open_store
+from tests.bench.opening import open_target, working_copy
 
 
 def _jobs(repo: Repository) -> dict[str, Callable[[], object]]:
@@ -65,19 +62,16 @@ def _jobs(repo: Repository) -> dict[str, Callable[[], object]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("db", type=Path)
+    parser.add_argument("db", help="a database file or a postgresql://… address")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     times: dict[str, list[float]] = {}
-    with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
-        copy = Path(folder) / args.db.name
-        shutil.copyfile(args.db, copy)
-        with open_store(copy, SystemClock(LONDON)) as opened:
-            for name, job in _jobs(opened.repo).items():
-                for _ in range(args.repeat):
-                    start = time.perf_counter()
-                    job()
-                    times.setdefault(name, []).append(time.perf_counter() - start)
+    with working_copy(args.db) as copy, open_target(copy) as opened:
+        for name, job in _jobs(opened.repo).items():
+            for _ in range(args.repeat):
+                start = time.perf_counter()
+                job()
+                times.setdefault(name, []).append(time.perf_counter() - start)
     json.dump({"times": times}, sys.stdout)
 
 
