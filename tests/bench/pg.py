@@ -10,6 +10,7 @@ synchronous commit on, as a team's server would be): a save is timed to the disk
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import shutil
@@ -64,6 +65,25 @@ def loaded(size: int, ours_db: Path) -> tuple[Path, dict[str, float]]:
     """The cached data directory holding `ours_db`'s records (loaded now if missing or
     stale), and what loading it took: {"migrate_s": seconds, "analyze_s": seconds}."""
     folder = CACHE / f"pg-size{size}"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with (CACHE / f"pg-size{size}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one run loads a size while another waits
+        _wait_for_loading(folder)
+        return _loaded(size, ours_db, folder)
+
+
+def _wait_for_loading(folder: Path, patience: float = 1800.0) -> None:
+    """Wait while a server another process started is loading `folder` (its data
+    directory has a server running and no stamp yet); give up after `patience` seconds,
+    as a server that died leaves its pid file behind."""
+    waited = time.monotonic()
+    while (folder / "data" / "postmaster.pid").is_file() and not (folder / "built-from").is_file():
+        if time.monotonic() - waited > patience:
+            return
+        time.sleep(5)
+
+
+def _loaded(size: int, ours_db: Path, folder: Path) -> tuple[Path, dict[str, float]]:
     data, stamp, took = folder / "data", folder / "built-from", folder / "load.json"
     wanted = _key()
     if stamp.is_file() and stamp.read_text() == wanted and data.is_dir() and took.is_file():
