@@ -15,6 +15,9 @@ from organiser.clock import LONDON, FixedClock
 from store.repository import TinyRepository
 from tests.pg_server import Server, opened_for_test, pg_server  # noqa: F401 (a fixture)
 
+#: A hung test fails, with what its event loop was waiting for (tests/hangs.py).
+pytest_plugins = ["tests.hangs"]
+
 
 @pytest.fixture
 def clock() -> FixedClock:
