@@ -41,6 +41,16 @@ class OpenedPostgres:
         """The address, fit to print (no password)."""
         return redact(self.url)
 
+    @property
+    def kept(self) -> str:
+        """Where and for whom the records are kept, for the Welcome's first sentence."""
+        return (
+            f"in your team's database ({self.where}): people, institutions, campaigns and "
+            "actions are the alliance's, shared with the team; your 1-2-1s, Profile, "
+            "supervision reviews and private notes are readable by you alone (a supervisor "
+            "sees only when each 1-2-1 was and how it went)"
+        )
+
     def close(self) -> list[str]:
         """Close the connection. The server keeps everything; nothing here can be lost."""
         if not self._closed:
