@@ -4,21 +4,12 @@ alone, never a note. An organiser's own login sees only their own row."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from organiser.periods import Period
+from organiser.team_figures import OrganiserFigures
 from store.postgres.connection import Connection, translated
 from store.postgres.team import organisers
 
-
-@dataclass(frozen=True)
-class OrganiserFigures:
-    """One organiser's 1-2-1s in a period, by how they went."""
-
-    organiser: str
-    held: int = 0
-    booked: int = 0
-    cancelled: int = 0
+__all__ = ["OrganiserFigures", "one_to_one_figures"]
 
 
 _COUNTS = (

@@ -14,6 +14,7 @@ from types import TracebackType
 
 from organiser.clock import Clock
 from organiser.errors import StoreError
+from organiser.team_figures import TeamFigures
 from store.paths import default_db_path
 from store.postgres.address import TEAM_FILE, redact
 from store.postgres.connection import connect, translated
@@ -50,6 +51,13 @@ class OpenedPostgres:
             "supervision reviews and private notes are readable by you alone (a supervisor "
             "sees only when each 1-2-1 was and how it went)"
         )
+
+    def team_figures(self, zone: str) -> TeamFigures | None:
+        """Every organiser's figures, days counted in `zone`, when this login is a
+        supervisor's; None for an organiser's own login."""
+        from store.postgres.supervisor import supervisor_figures
+
+        return supervisor_figures(self.repo, zone)
 
     def close(self) -> list[str]:
         """Close the connection. The server keeps everything; nothing here can be lost."""

@@ -45,6 +45,7 @@ from store.postgres.statements import (
 from store.repository import encode
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 
 
 class PostgresRepository:
@@ -91,6 +92,12 @@ class PostgresRepository:
             if self._conn.broken and self._reconnect is not None and not self._changing:
                 self._conn = self._reconnect()
             yield
+
+    def taking_turns(self, read: Callable[[Connection], T], action: str) -> T:
+        """`read` done on the connection in turn with every other call (the team's figures,
+        a role look-up), made again first if it was lost."""
+        with self._using(action):
+            return read(self._conn)
 
     @contextmanager
     def _change(self, action: str) -> Iterator[None]:

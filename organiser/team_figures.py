@@ -1,0 +1,79 @@
+"""Every organiser's figures side by side, as a supervisor may read them on a team database.
+
+A supervisor's login reads when each organiser's 1-2-1s were and how they went (held, booked,
+cancelled), never what was said; each organiser's Profile is theirs alone, so the working
+pattern and the 1-2-1 target are the supervisor's own Profile's (the team's standard). The
+rate is worked out by organiser.metrics.Rate, the maths of a supervision review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from organiser.metrics import Rate
+from organiser.models import Profile
+from organiser.periods import Period, working_days
+
+#: Monday to Friday, when there is no Profile to say otherwise.
+WEEKDAYS = (0, 1, 2, 3, 4)
+#: The 1-2-1s a working day expected when there is no Profile (the Profile's own default).
+DEFAULT_PER_DAY: float = Profile.model_fields["one_to_ones_per_day"].default
+
+
+@dataclass(frozen=True)
+class OrganiserFigures:
+    """One organiser's 1-2-1s in a period, by how they went."""
+
+    organiser: str
+    held: int = 0
+    booked: int = 0
+    cancelled: int = 0
+
+
+class TeamFigures(Protocol):
+    """What a supervisor's login may read of the whole team: a store that can answer it (the
+    PostgreSQL team store, for a supervisor) is handed to the app by the command line."""
+
+    def one_to_ones(self, period: Period) -> list[OrganiserFigures]:
+        """Every organiser of the team with their 1-2-1s whose day falls in `period`."""
+        ...
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """An organiser's line of the team's figures: the counts, and held against target."""
+
+    figures: OrganiserFigures
+    rate: Rate
+
+    @property
+    def organiser(self) -> str:
+        return self.figures.organiser
+
+
+def team_rows(
+    figures: Sequence[OrganiserFigures], period: Period, profile: Profile | None
+) -> list[TeamRow]:
+    """Each organiser's figures with their 1-2-1 rate against the target for `period`, by
+    the supervisor's working pattern, leave and target (Monday to Friday at the default
+    target without a Profile), in name order."""
+    pattern = profile.working_days if profile else WEEKDAYS
+    leave = profile.leave_days if profile else ()
+    per_day = profile.one_to_ones_per_day if profile else DEFAULT_PER_DAY
+    days = working_days(period, pattern, leave)
+    return [
+        TeamRow(row, Rate(period, row.held, days, per_day))
+        for row in sorted(figures, key=lambda f: f.organiser.casefold())
+    ]
+
+
+def totals(rows: Sequence[TeamRow]) -> OrganiserFigures:
+    """The whole team's 1-2-1s, as one line."""
+    return OrganiserFigures(
+        "Whole team",
+        sum(r.figures.held for r in rows),
+        sum(r.figures.booked for r in rows),
+        sum(r.figures.cancelled for r in rows),
+    )
