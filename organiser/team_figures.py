@@ -14,6 +14,7 @@ from typing import Protocol
 
 from organiser.metrics import Rate
 from organiser.models import Profile
+from organiser.models.supervision import Figure, FigureUnit
 from organiser.periods import Period, working_days
 
 #: Monday to Friday, when there is no Profile to say otherwise.
@@ -77,3 +78,47 @@ def totals(rows: Sequence[TeamRow]) -> OrganiserFigures:
         sum(r.figures.booked for r in rows),
         sum(r.figures.cancelled for r in rows),
     )
+
+
+#: What a review built from a supervisor's login leaves out, and why.
+LEFT_OUT = (
+    "Built from what a supervisor's login may read: when each 1-2-1 was and how it went. "
+    "It leaves out the 1-2-1s' notes and stories, follow-ups, private notes on people, the "
+    "organiser's Profile and their own reviews (went well, weakness, notes, agreed actions): "
+    "those are the organiser's alone in the team database, so only they can add them in "
+    "their own review. Leaders trained, training days and money raised are the alliance's "
+    "records, not one organiser's, so they are not counted per organiser here."
+)
+
+
+def review_figures(
+    now: OrganiserFigures, before: OrganiserFigures, period: Period, profile: Profile | None
+) -> list[Figure]:
+    """A supervisor's review figures for one organiser: 1-2-1s held and a working day,
+    against the target and the period of the same length before, keyed as a review's."""
+    (this,) = team_rows([now], period, profile)
+    (last,) = team_rows([before], period.previous(), profile)
+    return [
+        Figure(
+            key="one_to_ones",
+            label="1-2-1s held",
+            value=this.rate.held,
+            target=round(this.rate.target_total, 2),
+            previous=last.rate.held,
+        ),
+        Figure(
+            key="one_to_ones_per_day",
+            label="1-2-1s per working day",
+            value=round(this.rate.per_day, 2),
+            target=round(this.rate.target_per_day, 2),
+            previous=round(last.rate.per_day, 2),
+            unit=FigureUnit.RATE,
+        ),
+        Figure(key="booked", label="1-2-1s booked", value=now.booked, previous=before.booked),
+        Figure(
+            key="cancelled",
+            label="1-2-1s cancelled",
+            value=now.cancelled,
+            previous=before.cancelled,
+        ),
+    ]

@@ -5,17 +5,26 @@ never what was said."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.models import Profile
 from organiser.periods import Period, PeriodKind
-from organiser.team_figures import TeamFigures, TeamRow, team_rows, totals
+from organiser.team_figures import (
+    OrganiserFigures,
+    TeamFigures,
+    TeamRow,
+    review_figures,
+    team_rows,
+    totals,
+)
 from screens.feedback import report
+from screens.team_review import OrganiserFiguresScreen
 from screens.widgets.action_table import KeyedTable, cell
 
 COLUMNS: tuple[tuple[str, int | None], ...] = (
@@ -57,6 +66,7 @@ class TeamFiguresScreen(Screen[None]):
         Binding("2", "period('last_4_weeks')", "Last 4 weeks", id="team.month"),
         Binding("3", "period('this_quarter')", "Quarter", id="team.quarter"),
         Binding("4", "period('this_year')", "Year", id="team.year"),
+        Binding("enter", "open_review", "Review", key_display="enter", id="team.review"),
         Binding("escape", "back", "Back", id="team.back"),
     ]
 
@@ -79,6 +89,28 @@ class TeamFiguresScreen(Screen[None]):
         self.title = "Team figures"
         self.load()
         self.query_one(KeyedTable).focus()
+
+    def action_open_review(self) -> None:
+        """The organiser under the cursor's figures, against target and the period before."""
+        chosen = self.query_one(KeyedTable).current_id
+        row = next((r for r in self.rows if r.organiser == chosen), None)
+        if row is None:
+            self.notify("Choose an organiser's line first.", severity="warning", markup=False)
+            return
+        try:
+            before = self.team.one_to_ones(self.period.previous())
+        except OrganiserError as error:
+            report(self, error, "Cannot read the team's figures")
+            return
+        earlier = next(
+            (f for f in before if f.organiser == row.organiser), OrganiserFigures(row.organiser)
+        )
+        figures = review_figures(row.figures, earlier, self.period, self.profile)
+        self.app.push_screen(OrganiserFiguresScreen(row.organiser, self.period, figures))
+
+    @on(DataTable.RowSelected, "#team-table")
+    def _row_chosen(self) -> None:
+        self.action_open_review()
 
     def action_back(self) -> None:
         self.dismiss()

@@ -9,10 +9,12 @@ from datetime import timedelta
 
 import pytest
 
+from cli.main import main
 from organiser.clock import FixedClock
 from organiser.models import OneToOneStatus, Person, RelationalMeeting
 from screens.team_app import TeamFiguresApp
 from screens.team_figures import TeamFiguresScreen
+from screens.team_review import OrganiserFiguresScreen
 from store.postgres.opened import OpenedPostgres, open_postgres
 from store.postgres.team import add_organiser, add_supervisor
 from tests.pg_server import Server, opened_for_test
@@ -21,8 +23,8 @@ from tests.ui.conftest import SIZE, screen_text
 
 @pytest.fixture
 def team(pg_server: Server, clock: FixedClock) -> Iterator[tuple[OpenedPostgres, list[str]]]:
-    """Ewa: two 1-2-1s held this week, one booked later today, one held in October; Tom: one held this
-    week, one cancelled. Yields the supervisor's opened database and the roles."""
+    """Ewa: two 1-2-1s held today, one booked later today, one held in October; Tom: one
+    held today, one cancelled. Yields the supervisor's opened database and the roles."""
     ewa, tom, sam = (f"{n}_{uuid.uuid4().hex[:6]}" for n in ("ewa", "tom", "sam"))
     with opened_for_test(pg_server, clock) as admin:
         for role in (ewa, tom):
@@ -79,6 +81,19 @@ async def test_the_supervisor_sees_every_organiser_side_by_side(
         assert "This year: 1-2-1s from Thu 1 Jan to Mon 23 Nov 2026" in shown
         assert line_of(shown, ewa)[1] == "3"
 
+        await pilot.press("enter")  # the first line: the organiser whose review it is
+        await pilot.pause()
+        assert isinstance(app.screen, OrganiserFiguresScreen)
+        shown = screen_text(app)
+        assert f"{ewa}: Thu 01 Jan 2026 to Mon 23 Nov 2026" in shown
+        assert line_of(shown, "1-2-1s held")[2:] == ["3", "699", "0"]  # 233 working days x 3
+        assert "leaves out the 1-2-1s' notes" in " ".join(shown.split())
+        for note in ("damp", "school", "Grace"):
+            assert note not in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TeamFiguresScreen)
+
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 0
@@ -93,3 +108,25 @@ def test_an_organisers_own_login_has_no_team_figures(
     with open_postgres(pg_server.url(ewa), clock) as hers:
         assert hers.team_figures("Europe/London") is None
         assert len(hers.repo.list(RelationalMeeting)) == 4
+
+
+def test_review_organiser_prints_their_figures_and_what_it_leaves_out(
+    pg_server: Server,
+    team: tuple[OpenedPostgres, list[str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    supervisor, (ewa, tom) = team
+    day = ["--since", "23/11/2026", "--until", "23/11/2026"]
+    assert main(["--db", supervisor.url, "review", "--organiser", ewa, *day]) == 0
+    said = capsys.readouterr().out
+    assert f"# Supervision figures: {ewa}" in said
+    assert "| 1-2-1s held | 2 | 3 | 0 |" in said
+    assert "| 1-2-1s booked | 1 | – | 0 |" in said
+    assert "leaves out the 1-2-1s' notes" in said
+    assert "damp" not in said and "Grace" not in said
+
+    assert main(["--db", supervisor.url, "review", "--organiser", "nobody", *day]) == 1
+    assert "nobody is not an organiser of the team" in capsys.readouterr().err
+    own = pg_server.url(tom)
+    assert main(["--db", own, "review", "--organiser", ewa, *day]) == 1
+    assert "for a supervisor's login" in capsys.readouterr().err

@@ -45,3 +45,18 @@ def test_the_whole_team_adds_up() -> None:
         [OrganiserFigures("ewa", 3, 1, 0), OrganiserFigures("tom", 1, 0, 2)], WEEK, None
     )
     assert totals(rows) == OrganiserFigures("Whole team", 4, 1, 2)
+
+
+def test_a_supervisors_review_figures_compare_with_the_period_before() -> None:
+    from organiser.team_figures import review_figures
+
+    figures = review_figures(
+        OrganiserFigures("ewa", held=10, booked=2), OrganiserFigures("ewa", held=5), WEEK, None
+    )
+    by_key = {f.key: f for f in figures}
+    assert set(by_key) == {"one_to_ones", "one_to_ones_per_day", "booked", "cancelled"}
+    held = by_key["one_to_ones"]
+    assert (held.value, held.target, held.previous) == (10, 5 * DEFAULT_PER_DAY, 5)
+    per_day = by_key["one_to_ones_per_day"]
+    assert (per_day.value, per_day.target, per_day.previous) == (2.0, DEFAULT_PER_DAY, 1.0)
+    assert by_key["booked"].target is None and by_key["booked"].value == 2

@@ -1,0 +1,99 @@
+"""`organiser review --organiser NAME`: a supervisor's review figures for one organiser, read
+from the team database by a supervisor's login (organiser.team_figures.LEFT_OUT says what
+such a review cannot hold, and why)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.commands import Refused
+from organiser.clock import SystemClock
+from organiser.dates import parse_day
+from organiser.export_file import write_private
+from organiser.models.supervision import Figure
+from organiser.periods import Period, PeriodKind, working_days
+from organiser.review_figures import format_value
+from organiser.team_figures import LEFT_OUT, OrganiserFigures, review_figures
+from organiser.text import terminal_safe
+
+
+def _period(args: argparse.Namespace) -> Period:
+    now = SystemClock().today()
+    try:
+        start = parse_day(args.since, now) if args.since else None
+        end = parse_day(args.until, now) if args.until else now
+    except ValueError as error:
+        raise Refused(f"--since/--until: {error}") from error
+    if start is None:
+        return Period.named(PeriodKind.LAST_4_WEEKS, end)
+    if end < start:
+        raise Refused("--until is before --since: a period cannot end before it starts.")
+    return Period(start, end)
+
+
+def organiser_review(url: str | None, args: argparse.Namespace) -> int:
+    """The organiser's 1-2-1 figures for the period, against target and the period before."""
+    if url is None:
+        raise Refused("--organiser reads a team database: give --db postgresql://… as well.")
+    if args.latest or args.include_private:
+        raise Refused(
+            "--organiser makes a review from the figures alone: --latest and "
+            "--include-private are for an organiser's own reviews."
+        )
+    from store.postgres.connection import connect, translated
+    from store.postgres.figures import one_to_one_figures
+    from store.postgres.schema import settle
+    from store.postgres.team import is_supervisor
+
+    clock = SystemClock()
+    period = _period(args)
+    conn = connect(url, read_only=True)
+    try:
+        with translated("open the team database"):
+            settle(conn, read_only=True)
+        if not is_supervisor(conn):
+            raise Refused(
+                "--organiser is for a supervisor's login; your own review is "
+                "organiser review --since DATE."
+            )
+        now = one_to_one_figures(conn, period, clock.tz.key)
+        before = one_to_one_figures(conn, period.previous(), clock.tz.key)
+    finally:
+        conn.close()
+    name = args.organiser
+    found = {row.organiser: row for row in now}
+    if name not in found:
+        raise Refused(f"{name} is not an organiser of the team: {', '.join(found) or 'none yet'}.")
+    earlier = {row.organiser: row for row in before}.get(name, OrganiserFigures(name))
+    text = _render(name, period, review_figures(found[name], earlier, period, None))
+    if not args.out:
+        print(terminal_safe(text), end="")
+        return 0
+    path = Path(args.out).expanduser()
+    try:
+        write_private(path, text)
+    except OSError as error:
+        raise Refused(f"Cannot write {path}: {error.strerror or error}") from error
+    print(terminal_safe(f"Wrote {name}'s supervision figures to {path}"))
+    return 0
+
+
+def _render(name: str, period: Period, figures: list[Figure]) -> str:
+    days = working_days(period, range(5))
+    lines = [
+        f"# Supervision figures: {name}",
+        "",
+        f"{period.start:%a %d %b %Y} to {period.end:%a %d %b %Y}: {days} working "
+        f"day{'' if days == 1 else 's'}, Monday to Friday",
+        "",
+        "| Figure | This period | Target | Period before |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for figure in figures:
+        lines.append(
+            f"| {figure.label} | {format_value(figure.value, figure.unit)} | "
+            f"{format_value(figure.target, figure.unit) or '–'} | "
+            f"{format_value(figure.previous, figure.unit) or '–'} |"
+        )
+    return "\n".join([*lines, "", LEFT_OUT, ""])
