@@ -160,6 +160,13 @@ def _run_app(args: argparse.Namespace) -> int:
     from screens.record_check import RESTORE
 
     with _session(args) as opened:
+        team_figures = getattr(opened, "team_figures", None)  # a team database's, for a supervisor
+        team = team_figures(SystemClock().tz.key) if team_figures else None
+        if team is not None:  # a supervisor's login reads the figures and no record
+            from screens.team_app import TeamFiguresApp
+
+            TeamFiguresApp(team, SystemClock()).run()
+            return 0
         profile = opened.repo.profile()
         clock = SystemClock(profile.zone) if profile else SystemClock()
         # Everything loaded so far lives for the whole session: keep the collector off it,
@@ -172,6 +179,7 @@ def _run_app(args: argparse.Namespace) -> int:
             warnings=opened.warnings,
             diary_path=default_out(opened.path),
             on_hangup=lambda: _hang_up(opened),
+            kept=getattr(opened, "kept", None),  # a team database says where it keeps things
         )
         result = app.run()
     if result == RESTORE:
@@ -209,6 +217,15 @@ def _on_repo(command: RepoCommand) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _review(args: argparse.Namespace) -> int:
+    """`review`; with --organiser NAME a supervisor's login reads the figures, no records."""
+    if not args.organiser:
+        return _on_repo(review_command)(args)
+    from cli.team_review import organiser_review
+
+    return organiser_review(url_of(args), args)
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _run_app,
     "run": _run_app,
@@ -217,7 +234,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": _on_repo(_demo),
     "today": _on_repo(commands.today),
     "log": _on_repo(commands.log),
-    "review": _on_repo(review_command),
+    "review": _review,
     "export": _on_repo(export_command),
     "import": _on_repo(import_command),
     "person": _on_repo(person_command),

@@ -48,6 +48,11 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--supervisor", metavar="NAME", help="the supervisor's name (default: the last one)"
     )
+    parser.add_argument(
+        "--organiser",
+        metavar="NAME",
+        help="a supervisor's login: that organiser's 1-2-1 figures from the team database",
+    )
 
 
 def _day(text: str, today: date, option: str) -> date:

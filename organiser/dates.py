@@ -23,7 +23,7 @@ Every mistake raises ValueError with a message that says what to type instead.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 _EXAMPLES_DAY = "try 2026-12-01, 1/12/2026, 1 Dec 2026, today, tomorrow or fri"
 _EXAMPLES_MOMENT = "try today 14:30, tomorrow 9am, 2026-12-01 14:30 or now"
@@ -242,6 +242,13 @@ def parse_moment(text: str, now: datetime) -> datetime:
 
 
 _ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}t[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?")
+
+
+def format_when(at: datetime, zone: tzinfo | None = None) -> str:
+    """A moment as the app shows when something happened: "Mon 23 Nov 14:02", in `zone`
+    (the moment's own zone when none is given)."""
+    shown = at.astimezone(zone) if zone is not None else at
+    return f"{shown:%a} {shown.day} {shown:%b %H:%M}"
 
 
 def format_day(day: date) -> str:

@@ -99,8 +99,11 @@ class OrganiserApp(App[str | None]):
         warnings: Sequence[str] = (),
         diary_path: Path | None = None,
         on_hangup: Callable[[], None] | None = None,
+        kept: str | None = None,
     ) -> None:
         super().__init__()
+        #: Where and for whom the database keeps things, as the Welcome says it (a team's).
+        self.kept = kept
         self._on_hangup = on_hangup
         # Every change is heard, so the diary file can be kept up to date (screens/calendar_*).
         repo = watched = WatchedRepository(repo)
@@ -151,7 +154,9 @@ class OrganiserApp(App[str | None]):
         if self.has_profile:
             self.switch_mode("today")
         else:
-            self.push_screen(WelcomeScreen(self.repo, self.clock), self._welcomed)
+            kept = {"kept": self.kept} if self.kept else {}
+            welcome = WelcomeScreen(self.repo, self.clock, **kept)
+            self.push_screen(welcome, self._welcomed)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):

@@ -53,6 +53,7 @@ class SupervisionScreen(Screen[None]):
         Binding("n", "new_review", "New review", id="supervision.new"),
         Binding("enter", "open_review", "Open", key_display="enter", id="supervision.open"),
         Binding("d", "delete_review", "Delete", id="supervision.delete"),
+        Binding("T", "team_figures", "Team figures", id="supervision.team"),
     ]
 
     def __init__(self, repo: Repository, clock: Clock) -> None:
@@ -123,6 +124,16 @@ class SupervisionScreen(Screen[None]):
         review = self._current_or_say()
         if review is not None:
             self.app.push_screen(SupervisionReviewScreen(self.repo, self.clock, review))
+
+    def action_team_figures(self) -> None:
+        """Every organiser's figures side by side are a supervisor's view: say how to open it."""
+        self.notify(
+            "Team figures open when a supervisor's login opens the team database: "
+            "organiser team add-supervisor NAME gives one, which reads every organiser's "
+            "1-2-1 figures and no notes.",
+            title="Team figures",
+            markup=False,
+        )
 
     @work(exclusive=True, group="supervision", exit_on_error=False)
     async def action_new_review(self) -> None:

@@ -22,9 +22,11 @@ from screens.person_flows import refuse_if_read_only, report
 from screens.widgets.field_error import FieldError
 from screens.widgets.read_only_banner import ReadOnlyBanner
 
+#: Where a file database keeps things; a team database says where it keeps them itself.
+ON_THIS_COMPUTER = "on this computer, readable by you alone"
 INTRO = (
-    "Organiser keeps your 1-2-1s, leaders, institutions and campaigns on this computer, "
-    "readable by you alone. Set it up for your own alliance, or load a made-up one to look around. "
+    "Organiser keeps your 1-2-1s, leaders, institutions and campaigns {kept}. "
+    "Set it up for your own alliance, or load a made-up one to look around. "
     "Moving from another computer? Restore your backup with ctrl+r."
 )
 DEMO = (
@@ -57,10 +59,11 @@ class WelcomeScreen(Screen[None]):
         Binding("ctrl+r", "app.transfer", "Restore a backup", id="welcome.restore"),
     ]
 
-    def __init__(self, repo: Repository, clock: Clock) -> None:
+    def __init__(self, repo: Repository, clock: Clock, kept: str = ON_THIS_COMPUTER) -> None:
         super().__init__()
         self.repo = repo
         self.clock = clock
+        self.kept = kept
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,7 +71,7 @@ class WelcomeScreen(Screen[None]):
             yield ReadOnlyBanner()
         with VerticalScroll(id="welcome"):
             yield Static(Text("Welcome to Organiser", style="bold"), classes="welcome-title")
-            yield Static(INTRO, classes="welcome-intro", markup=False)
+            yield Static(INTRO.format(kept=self.kept), classes="welcome-intro", markup=False)
             with Horizontal(id="welcome-choices"):
                 with Vertical(id="start-fresh", classes="card"):
                     yield Static("Start fresh", classes="card-title", markup=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import Enum
 from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
@@ -14,6 +14,7 @@ from tinydb import TinyDB
 
 from organiser.calendar.build import diary_stems, in_diary
 from organiser.clock import Clock
+from organiser.dates import format_when
 from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreError
 from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
 from organiser.models.base import fixed_offset
@@ -146,10 +147,12 @@ class TinyRepository:
         stored = self._raw(type(record)).get(record.id)
         stored_revision = 0 if stored is None else int(stored.get("revision", 0))
         if record.revision != stored_revision:
-            when = "" if stored is None else f" at {stored.get('updated', '?')}"
+            at = _changed_at(stored, self._clock.now().tzinfo)
+            when = "" if at is None else f" at {format_when(at)}"
             raise Conflict(
                 f"This {type(record).__name__.lower()} was changed elsewhere{when}; "
-                "your edit was not saved. Reopen it to see the latest version."
+                "your edit was not saved. Reopen it to see the latest version.",
+                at=at,
             )
         now = fixed_offset(self._clock.now())
         created = now if stored is None else datetime.fromisoformat(str(stored["created"]))
@@ -306,3 +309,11 @@ class TinyRepository:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _changed_at(stored: Mapping[str, Any] | None, zone: tzinfo | None) -> datetime | None:
+    """When a stored record was last changed, in the organiser's zone; None when unknown."""
+    try:
+        return datetime.fromisoformat(str(stored["updated"])).astimezone(zone) if stored else None
+    except (KeyError, ValueError):
+        return None
