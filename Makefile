@@ -32,8 +32,9 @@ stress: $(TEST_STAMP)
 fuzz: $(TEST_STAMP)
 	HYPOTHESIS_EXAMPLES=2000 $(BIN)/pytest tests/unit/test_fuzz.py tests/unit/test_text.py tests/unit/test_money.py tests/unit/test_dates.py
 
-# Speed against plain TinyDB at 1x and 10x; the databases are built once into .bench/.
-bench: $(TEST_STAMP)
+# Speed of the file store, the PostgreSQL team store and plain TinyDB at 1x and 10x, side by
+# side (ARGS="--stores file" leaves PostgreSQL out); the databases are built once into .bench/.
+bench: $(TEST_STAMP) postgres
 	$(BIN)/python -m tests.bench.run $(ARGS)
 
 # The tests start throwaway PostgreSQL servers of their own (tests/pg_server.py): as root,

@@ -68,22 +68,12 @@ class Server:
         secret = f":{password}" if password else ""
         return f"postgresql://{user}{secret}@/{database}?host={self.folder}&port={PORT}"
 
-    def stop(self) -> None:
-        subprocess.run(
-            [
-                *self._prefix,
-                str(find_binary("pg_ctl")),
-                "-D",
-                str(self.data),
-                "-m",
-                "immediate",
-                "-w",
-                "stop",
-            ],
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(self.folder, ignore_errors=True)
+    def stop(self, mode: str = "immediate", *, remove: bool = True) -> None:
+        """Stop the server (`mode` as pg_ctl's -m) and, with `remove`, delete its folder."""
+        command = [str(find_binary("pg_ctl")), "-D", str(self.data), "-m", mode, "-w", "stop"]
+        subprocess.run([*self._prefix, *command], check=False, capture_output=True)
+        if remove:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _run(command: list[str]) -> None:
@@ -95,55 +85,67 @@ def _run(command: list[str]) -> None:
         raise NoPostgres(f"{' '.join(command[:4])}… failed: {done.stderr.strip()[-800:]}")
 
 
+def run_as_postgres(folder: Path) -> list[str]:
+    """The command prefix a server in `folder` runs under: none, or as root (initdb refuses
+    root) runuser to the system user Debian makes, which is given the folder."""
+    if os.geteuid() != 0:
+        return []
+    try:
+        shutil.chown(folder, "postgres", "postgres")
+    except LookupError as error:
+        raise NoPostgres("Running as root, but there is no postgres user to run as") from error
+    return ["runuser", "-u", "postgres", "--"]
+
+
+def initdb(prefix: list[str], data: Path) -> None:
+    """A new, empty cluster in `data` with the superuser `postgres` and no passwords."""
+    _run(
+        [
+            *prefix,
+            str(find_binary("initdb")),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-sync",
+            "--no-locale",
+            "-E",
+            "UTF8",
+        ]
+    )
+
+
+def pg_start(prefix: list[str], data: Path, folder: Path, settings: str) -> None:
+    """Start the cluster in `data` on a Unix socket in `folder` only, logging to folder/log."""
+    options = f"-k {folder} -c listen_addresses='' -p {PORT} {settings}"
+    command = [str(find_binary("pg_ctl")), "-D", str(data), "-l", str(folder / "log")]
+    _run([*prefix, *command, "-w", "-o", options, "start"])
+
+
+def add_admin(server: Server) -> None:
+    """The role ADMIN (not a superuser; may create roles) owning the database DATABASE."""
+    with psycopg.connect(server.url("postgres", "postgres"), autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {ADMIN} LOGIN CREATEROLE".encode())
+        conn.execute(f"CREATE DATABASE {DATABASE} OWNER {ADMIN}".encode())
+
+
 def start() -> Server:
-    """Start a server with a non-superuser role ADMIN (may create roles) owning DATABASE."""
-    initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
+    """Start a server with a non-superuser role ADMIN (may create roles) owning DATABASE.
+    Quick rather than durable (no fsync): a test's server is thrown away."""
     folder = Path(tempfile.mkdtemp(prefix="orgpg-"))  # short: a socket path has a limit
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        try:  # initdb refuses root: the server runs as the system user Debian makes
-            shutil.chown(folder, "postgres", "postgres")
-        except LookupError as error:
-            raise NoPostgres("Running as root, but there is no postgres user to run as") from error
-        prefix = ["runuser", "-u", "postgres", "--"]
+    prefix = run_as_postgres(folder)
     server = Server(folder, prefix)
     try:
-        _run(
-            [
-                *prefix,
-                str(initdb),
-                "-D",
-                str(server.data),
-                "-U",
-                "postgres",
-                "--auth=trust",
-                "--no-sync",
-                "--no-locale",
-                "-E",
-                "UTF8",
-            ]
+        initdb(prefix, server.data)
+        pg_start(
+            prefix,
+            server.data,
+            folder,
+            "-F -c full_page_writes=off -c synchronous_commit=off -c max_connections=40 "
+            "-c shared_buffers=16MB",
         )
-        options = (
-            f"-k {folder} -c listen_addresses='' -p {PORT} -F -c full_page_writes=off "
-            "-c synchronous_commit=off -c max_connections=40 -c shared_buffers=16MB"
-        )
-        _run(
-            [
-                *prefix,
-                str(pg_ctl),
-                "-D",
-                str(server.data),
-                "-l",
-                str(folder / "log"),
-                "-w",
-                "-o",
-                options,
-                "start",
-            ]
-        )
-        with psycopg.connect(server.url("postgres", "postgres"), autocommit=True) as conn:
-            conn.execute(f"CREATE ROLE {ADMIN} LOGIN CREATEROLE".encode())
-            conn.execute(f"CREATE DATABASE {DATABASE} OWNER {ADMIN}".encode())
+        add_admin(server)
     except BaseException:
         server.stop()
         raise
