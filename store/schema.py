@@ -17,7 +17,7 @@ from organiser.errors import DatabaseCorrupt, DatabaseTooNew, StoreError
 from store.format import META_TABLE, SCHEMA_DOC, SnapshotCheck, Tables
 
 #: The schema this program writes. Raise it, and add a migration, whenever stored data changes.
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 #: Files written before versions were recorded hold this schema.
 FIRST_VERSION = 1
 VERSION_KEY = "version"
@@ -34,8 +34,17 @@ def _to_two(tables: Tables) -> Tables:
     return tables
 
 
+def _to_three(tables: Tables) -> Tables:
+    """Version 3 adds records (links between people) and fields with defaults (keep-in-touch
+    cadences, the contact guard's days and institution health's thresholds in the Profile).
+    Version 2 data is already valid version 3 data: as with version 2, the number
+    is raised so that an older program refuses the file instead of calling the new fields
+    damage."""
+    return tables
+
+
 #: From version N (the key) to N + 1.
-MIGRATIONS: Mapping[int, Migration] = {1: _to_two}
+MIGRATIONS: Mapping[int, Migration] = {1: _to_two, 2: _to_three}
 
 
 @dataclass(frozen=True)

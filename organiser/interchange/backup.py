@@ -33,7 +33,7 @@ FORMAT_NAME = "organiser-backup"
 #: Raised when the layout of the file changes; a program refuses a newer one.
 FORMAT_VERSION = 1
 #: The shape of the records themselves: the store's schema version (kept equal by a test).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The backup's default name, beside the database: organiser-backup.json.
 FILE_ENDING = "-backup.json"
 #: The kinds in the order the file lists them.

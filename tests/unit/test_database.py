@@ -241,8 +241,8 @@ def test_the_first_release_s_files_open_in_this_one(db: Path, clock: FixedClock)
     (ann,) = _with_people(db, clock, "Ann", schema=VERSION_ONE)
     with open_store(db, clock) as opened:
         assert opened.repo.get(Person, ann) is not None
-        assert "schema 1 to 2" in opened.warnings[0]
-    assert _schema_of(db)["version"] == CURRENT_VERSION == 2
+        assert "schema 1 to 3" in opened.warnings[0]
+    assert _schema_of(db)["version"] == CURRENT_VERSION == 3
 
 
 def test_migrate_runs_each_step_on_a_copy() -> None:
