@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
+from pathlib import Path
 
 from pydantic import ValidationError
 
 from organiser.clock import Clock
 from organiser.dates import parse_day, parse_moment
 from organiser.errors import OrganiserError
+from organiser.export_file import write_private
 from organiser.lookup import find_person
 from organiser.models import OneToOneStatus, Person, Profile, RelationalMeeting
 from organiser.repository import Repository
@@ -21,6 +23,21 @@ from organiser.validation import describe
 
 class Refused(OrganiserError):
     """The command's input was refused; nothing was saved."""
+
+
+def print_or_write(text: str, out: str | None, what: str) -> int:
+    """Print `text`, or write it to the file `out` (readable by its owner alone) and say
+    that `what` was written there."""
+    if not out:
+        print(terminal_safe(text), end="")
+        return 0
+    path = Path(out).expanduser()
+    try:
+        write_private(path, text)
+    except OSError as error:
+        raise Refused(f"Cannot write {path}: {error.strerror or error}") from error
+    print(terminal_safe(f"Wrote {what} to {path}"))
+    return 0
 
 
 def today(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
 from pydantic import ValidationError
 
-from cli.commands import Refused
+from cli.commands import Refused, print_or_write
 from organiser.clock import Clock
 from organiser.dates import parse_day
-from organiser.export_file import write_private
 from organiser.models import ReviewStatus, SupervisionReview
 from organiser.periods import Period
 from organiser.repository import Repository
 from organiser.review_export import ExportFormat, ReviewExport, render
 from organiser.review_records import Records
 from organiser.supervision import in_list_order, last_supervisor, start
-from organiser.text import terminal_safe
 from organiser.validation import describe
 
 #: Who a draft names when no supervisor was given and none is on record.
@@ -93,13 +90,4 @@ def review(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
         chosen, [*records.reviews, chosen], records.profile, include_private=args.include_private
     )
     text = render(export, ExportFormat(args.format))
-    if not args.out:
-        print(terminal_safe(text), end="")
-        return 0
-    path = Path(args.out).expanduser()
-    try:
-        write_private(path, text)
-    except OSError as error:
-        raise Refused(f"Cannot write {path}: {error.strerror or error}") from error
-    print(terminal_safe(f"Wrote the supervision review to {path}"))
-    return 0
+    return print_or_write(text, args.out, "the supervision review")

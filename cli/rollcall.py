@@ -6,15 +6,12 @@ ACTION is the action's name (or part of it, or its id). Without --out the sheet 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from cli.commands import Refused
+from cli.commands import Refused, print_or_write
 from organiser.clock import Clock
-from organiser.export_file import write_private
 from organiser.models import Institution, PublicAction
 from organiser.repository import Repository
 from organiser.roll_call import RollCallFormat, find_action, render, roll_call
-from organiser.text import terminal_safe
 
 
 def add_rollcall_parser(
@@ -42,13 +39,4 @@ def rollcall(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
         raise Refused(problem)
     institutions = {i.id: i for i in repo.list(Institution)}
     text = render(roll_call(action, institutions), RollCallFormat(args.format), clock.tz)
-    if not args.out:
-        print(terminal_safe(text), end="")
-        return 0
-    path = Path(args.out).expanduser()
-    try:
-        write_private(path, text)
-    except OSError as error:
-        raise Refused(f"Cannot write {path}: {error.strerror or error}") from error
-    print(terminal_safe(f"Wrote the roll-call sheet to {path}"))
-    return 0
+    return print_or_write(text, args.out, "the roll-call sheet")

@@ -5,17 +5,14 @@ such a review cannot hold, and why)."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from cli.commands import Refused
+from cli.commands import Refused, print_or_write
 from organiser.clock import SystemClock
 from organiser.dates import parse_day
-from organiser.export_file import write_private
 from organiser.models.supervision import Figure
 from organiser.periods import Period, PeriodKind, working_days
 from organiser.review_figures import format_value
 from organiser.team_figures import LEFT_OUT, OrganiserFigures, review_figures
-from organiser.text import terminal_safe
 
 
 def _period(args: argparse.Namespace) -> Period:
@@ -67,16 +64,7 @@ def organiser_review(url: str | None, args: argparse.Namespace) -> int:
         raise Refused(f"{name} is not an organiser of the team: {', '.join(found) or 'none yet'}.")
     earlier = {row.organiser: row for row in before}.get(name, OrganiserFigures(name))
     text = _render(name, period, review_figures(found[name], earlier, period, None))
-    if not args.out:
-        print(terminal_safe(text), end="")
-        return 0
-    path = Path(args.out).expanduser()
-    try:
-        write_private(path, text)
-    except OSError as error:
-        raise Refused(f"Cannot write {path}: {error.strerror or error}") from error
-    print(terminal_safe(f"Wrote {name}'s supervision figures to {path}"))
-    return 0
+    return print_or_write(text, args.out, f"{name}'s supervision figures")
 
 
 def _render(name: str, period: Period, figures: list[Figure]) -> str:
