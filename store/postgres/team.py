@@ -50,19 +50,7 @@ def add_organiser(conn: Connection, name: str, password: str | None = None) -> b
         if not team_role_exists(conn):
             conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(TEAM_ROLE)))
         grant_team(conn)
-        created = not role_exists(conn, name)
-        if created:
-            conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
-        if password:
-            conn.execute(
-                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
-                    sql.Identifier(name), sql.Literal(password)
-                )
-            )
-        conn.execute(
-            sql.SQL("GRANT {} TO {}").format(sql.Identifier(TEAM_ROLE), sql.Identifier(name))
-        )
-    return created
+        return _login_in(conn, name, password, TEAM_ROLE)
 
 
 def add_supervisor(conn: Connection, name: str, password: str | None = None) -> bool:
@@ -78,18 +66,20 @@ def add_supervisor(conn: Connection, name: str, password: str | None = None) -> 
         if not role_exists(conn, SUPERVISOR_ROLE):
             conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(SUPERVISOR_ROLE)))
         allow_supervisors(conn)
-        created = not role_exists(conn, name)
-        if created:
-            conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
-        if password:
-            conn.execute(
-                sql.SQL("ALTER ROLE {} PASSWORD {}").format(
-                    sql.Identifier(name), sql.Literal(password)
-                )
-            )
+        return _login_in(conn, name, password, SUPERVISOR_ROLE)
+
+
+def _login_in(conn: Connection, name: str, password: str | None, group: str) -> bool:
+    """The login role `name` (made if missing; its password set if given) in `group`, inside
+    the caller's transaction. Returns whether the role was made."""
+    created = not role_exists(conn, name)
+    if created:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(name)))
+    if password:
         conn.execute(
-            sql.SQL("GRANT {} TO {}").format(sql.Identifier(SUPERVISOR_ROLE), sql.Identifier(name))
+            sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(password))
         )
+    conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(name)))
     return created
 
 
