@@ -7,18 +7,16 @@ import builtins
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
-from typing import TypeVar, cast
+from datetime import datetime
+from typing import TypeVar
 
-from pydantic import ValidationError
-
-from organiser.calendar.build import diary_stems, in_diary
+from organiser.calendar.build import in_diary
 from organiser.clock import Clock
-from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreError
+from organiser.errors import Conflict, ReadOnlyDatabase
 from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
 from organiser.models.base import fixed_offset
-from organiser.models.tombstones import KEEP_DAYS
 from organiser.repository import Repository
+from store.changes import checked_keys, expired, tombstone_for
 from store.postgres.connection import Connection, LostConnection, translated
 from store.postgres.history import fold_history
 from store.postgres.privacy import (
@@ -31,6 +29,7 @@ from store.postgres.privacy import (
     table_of,
 )
 from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
+from store.postgres.reading import Validated
 from store.postgres.statements import (
     DELETE,
     DELETE_SOME,
@@ -40,7 +39,6 @@ from store.postgres.statements import (
     UPSERT_PRIVATE,
     for_kind,
     moment,
-    unique,
 )
 from store.repository import encode
 
@@ -66,8 +64,7 @@ class PostgresRepository:
         self._clock = clock
         self._read_only = read_only
         self._lock = threading.RLock()
-        # Validated records by (kind, id), with the stored text each was made from.
-        self._validated: dict[tuple[str, str], tuple[str, Record]] = {}
+        self._validated = Validated()
         row = conn.execute("SELECT current_user").fetchone()
         self._role = str(row[0]) if row else ""
 
@@ -112,46 +109,66 @@ class PostgresRepository:
 
     # Reading
 
-    def _docs(self, kind: type[R], extra: str, params: Sequence[object]) -> builtins.list[R]:
-        query = (select(kind) + extra).encode()
-        arguments = (kind.kind, scope_of(kind, self._role), *params)
-        try:
-            with self._using("read the records"):
-                found = [(str(r[0]), str(r[1])) for r in self._conn.execute(query, arguments)]
-        except LostConnection:  # a read is safe to try once more, on a new connection
-            if self._changing:
-                raise
-            with self._using("read the records"):
-                found = [(str(r[0]), str(r[1])) for r in self._conn.execute(query, arguments)]
-        return [self._load(kind, record_id, text) for record_id, text in found]
+    def _rows(self, query: str, arguments: Sequence[object]) -> builtins.list[tuple[str, ...]]:
+        """The rows of a read, as text. A read is safe to try once more, on a new
+        connection, when the last one was lost (outside a change)."""
+        for attempt in (1, 2):
+            try:
+                with self._using("read the records"):
+                    rows = self._conn.execute(query.encode(), arguments).fetchall()
+                return [tuple(str(value) for value in row) for row in rows]
+            except LostConnection:
+                if self._changing or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
 
-    def _load(self, kind: type[R], record_id: str, text: str) -> R:
-        """The record `text` holds, validated once: records are frozen, so while the stored
-        text is the same the same record serves every caller (the screens list often)."""
-        key = (kind.kind, record_id)
-        cached = self._validated.get(key)
-        if cached is not None and cached[0] == text:
-            return cast(R, cached[1])
-        try:
-            record = kind.model_validate_json(text)
-        except ValidationError as error:
-            raise DatabaseCorrupt(f"A stored {kind.__name__} is not valid: {error}") from error
-        self._validated[key] = (text, record)
-        return record
+    def _docs(
+        self,
+        kind: type[R],
+        where: tuple[str, Sequence[object]],
+        order: tuple[str, Sequence[object]] = (ORDER, ()),
+    ) -> builtins.list[R]:
+        """`kind`'s records that `where` picks, in `order`: first each row's id and stamp,
+        then the documents of only those rows not validated already (all of them in one
+        pass when most are new)."""
+        sql, params = where
+        arguments = [kind.kind, scope_of(kind, self._role), *params]
+        found = self._rows(select(kind, docs=False) + sql + order[0], [*arguments, *order[1]])
+        known = self._validated
+        missing = [record_id for record_id, stamp in found if not known.has(kind, record_id, stamp)]
+        if len(missing) * 2 > len(found):
+            rows = self._rows(select(kind) + sql + order[0], [*arguments, *order[1]])
+        elif missing:
+            rows = self._rows(select(kind) + sql + " AND r.id = ANY(%s)", [*arguments, missing])
+        else:
+            rows = []
+        loaded = {
+            record_id: known.load(kind, record_id, stamp, text) for record_id, stamp, text in rows
+        }
+        records: builtins.list[R] = []
+        for record_id, stamp in found:  # one changed in between is read as it is now
+            record = loaded.get(record_id) or known.get(kind, record_id, stamp)
+            if record is not None:  # one removed in between is gone
+                records.append(record)
+        return records
 
     def get(self, kind: type[R], record_id: str) -> R | None:
-        found = self._docs(kind, " AND r.id = %s", [record_id])
-        return found[0] if found else None
+        """One row, its document read with its stamp (one round trip)."""
+        head = (kind.kind, scope_of(kind, self._role))
+        rows = self._rows(select(kind) + " AND r.id = %s", [*head, record_id])
+        for found_id, stamp, text in rows:
+            return self._validated.load(kind, found_id, stamp, text)
+        return None
 
     def list(self, kind: type[R], where: Mapping[str, object] | None = None) -> builtins.list[R]:
-        sql, params = where_clause(where or {})
-        return self._docs(kind, sql + ORDER, params)
+        return self._docs(kind, where_clause(where or {}))
 
     def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
-        sql, params = search_clause(text, private=has_private(kind))
+        found = search_clause(text, private=has_private(kind))
+        order, order_params = found.order, found.order_params
         if limit is not None:
-            return self._docs(kind, sql + ORDER + " LIMIT %s", [*params, max(limit, 0)])
-        return self._docs(kind, sql + ORDER, params)
+            order, order_params = order + " LIMIT %s", [*order_params, max(limit, 0)]
+        return self._docs(kind, (found.where, found.params), (order, order_params))
 
     def count(self, kind: type[Record]) -> int:
         with self._using("count the records"):
@@ -221,6 +238,7 @@ class PostgresRepository:
         private_drops: builtins.list[tuple[object, ...]] = []
         for record in records:
             kind = type(record)
+            self._validated.forget(kind.kind, record.id)
             scope = scope_of(kind, self._role)
             shared, private = split(kind, record.model_dump(mode="json"))
             shared_fields, private_fields = searched(kind)
@@ -252,35 +270,19 @@ class PostgresRepository:
                 cursor.executemany(DROP_PRIVATE, private_drops)
 
     def _remove(self, kind: type[Record], record_id: str) -> bool:
-        """Delete a record; a diary record leaves a Tombstone, so the diary export can tell
-        calendars its entries are cancelled."""
+        """Delete a record; a diary record leaves a Tombstone (store.changes)."""
         record = self.get(kind, record_id) if in_diary(kind) else None
         gone = self._conn.execute(
             for_kind(DELETE, kind), (kind.kind, scope_of(kind, self._role), record_id)
         ).fetchone()
         if gone is None:
             return False
-        self._validated.pop((kind.kind, record_id), None)
-        stems = diary_stems(record) if record is not None else []
-        if record is None or not stems:
-            return True
-        now = fixed_offset(self._clock.now())
-        before = self.get(Tombstone, record_id)
-        self._write(
-            [
-                Tombstone(
-                    id=record_id,
-                    record_kind=kind.kind,
-                    record_id=record_id,
-                    last_revision=max(record.revision, 1),
-                    removed_at=now,
-                    entries=stems,
-                    created=now if before is None else before.created,
-                    updated=now,
-                    revision=1 if before is None else before.revision + 1,
-                )
-            ]
-        )
+        self._validated.forget(kind.kind, record_id)
+        if record is not None:
+            now = fixed_offset(self._clock.now())
+            tombstone = tombstone_for(record, self.get(Tombstone, record_id), now)
+            if tombstone is not None:
+                self._write([tombstone])
         return True
 
     def save(self, record: R) -> R:
@@ -297,10 +299,7 @@ class PostgresRepository:
         deletes: Sequence[tuple[type[Record], str]] = (),
     ) -> builtins.list[Record]:
         self._writable()
-        seen = unique(records, "save")
-        for kind, record_id in deletes:
-            if (kind.kind, record_id) in seen:
-                raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
+        checked_keys(records, deletes, "save")
         with self._change("save the records"):
             stamped = self._stamp_all(records)
             self._write(stamped)
@@ -315,10 +314,7 @@ class PostgresRepository:
         deletes: Sequence[tuple[type[Record], str]] = (),
     ) -> builtins.list[Record]:
         self._writable()
-        seen = unique(records, "change")
-        for kind, record_id in deletes:
-            if (kind.kind, record_id) in seen:
-                raise StoreError(f"The same {kind.__name__} is both put and deleted.")
+        seen = checked_keys(records, deletes, "change")
         back = [
             r.id for r in records if r.kind != Tombstone.kind and (Tombstone.kind, r.id) not in seen
         ]
@@ -340,8 +336,7 @@ class PostgresRepository:
 
     def prune_tombstones(self) -> int:
         """Forget this organiser's deletions older than `KEEP_DAYS`. Returns how many went."""
-        cutoff = self._clock.now() - timedelta(days=KEEP_DAYS)
-        old = [t.id for t in self.list(Tombstone) if t.removed_at < cutoff]
+        old = expired(self.list(Tombstone), self._clock.now())
         if old and not self._read_only:
             with self._using("tidy old deletions"):
                 self._conn.execute(

@@ -1,11 +1,9 @@
-"""The statements the team store writes with, and the small checks around them."""
+"""The statements the team store writes with, and the small helpers around them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
-from organiser.errors import StoreError
 from organiser.models import Record
 from store.postgres.privacy import table_of
 
@@ -45,14 +43,3 @@ def moment(stamp: object) -> datetime | None:
         return datetime.fromisoformat(str(stamp))
     except ValueError:
         return None
-
-
-def unique(records: Sequence[Record], what: str) -> set[tuple[str, str]]:
-    """The (kind, id) of each record; refused when one appears twice in one change."""
-    seen: set[tuple[str, str]] = set()
-    for record in records:
-        key = (record.kind, record.id)
-        if key in seen:
-            raise StoreError(f"The same {type(record).__name__} appears twice in one {what}.")
-        seen.add(key)
-    return seen
