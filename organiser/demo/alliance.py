@@ -122,7 +122,7 @@ def build_demo(
     alliance = build_institutions(ctx)
     cast = build_people(ctx, alliance)
     institutions = with_core_teams(alliance, cast.core_teams)
-    one_to_ones = build_one_to_ones(ctx, cast)
+    one_to_ones = build_one_to_ones(ctx, cast, alliance.drifting_ids())
     listening = build_listening(ctx, alliance, cast)
     campaigns = build_campaigns(ctx, alliance, cast, listening)
     meetings = build_meetings(ctx, alliance, cast, campaigns)

@@ -41,6 +41,7 @@ def build_fundraising(
     # Retention: each member's dues for this year, from paid to not yet invoiced.
     members = alliance.members()
     chased = {i.id for i in members[1:3]}
+    drifting = alliance.drifting_ids()
     for institution in members:
         renewal = institution.renewal_date or today
         anniversary = renewal - timedelta(days=365)
@@ -67,6 +68,20 @@ def build_fundraising(
                         "invoiced_on": due - timedelta(days=30),
                         "due_on": due,
                         "notes": "Chased twice; the treasurer says it is with the trustees.",
+                    }
+                )
+            )
+        elif institution.id in drifting:
+            # Invoiced a month before it fell due, weeks ago, and never answered: at risk.
+            items.append(
+                FundraisingItem.model_validate(
+                    {
+                        **base,
+                        "status": F.INVOICED,
+                        "expected_on": _clamp(anniversary, year),
+                        "invoiced_on": anniversary - timedelta(days=30),
+                        "due_on": anniversary,
+                        "notes": "No reply to the invoice or the reminder.",
                     }
                 )
             )

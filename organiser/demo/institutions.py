@@ -347,6 +347,14 @@ TEMPLATES: tuple[Template, ...] = (
     ),
 )
 
+#: Members drifting away: their dues unpaid well past due and no 1-2-1 with their people for
+#: months, so Today's "At risk" has something to show (organiser/institution_health.py).
+DRIFTING_TAGS = ("acelders",)
+#: How long a drifting member's dues have been due, and since when its people were last met.
+DUES_OVERDUE_DAYS = 52
+QUIET_SINCE_DAYS = 118
+DRIFTING_NOTE = "Gone quiet: the chair moved away and no one has picked it up."
+
 #: Kinds of institution for the alliance beyond the first templates (a larger scale).
 EXTRA_KINDS: tuple[tuple[str, InstitutionKind, tuple[str, ...], tuple[int, int]], ...] = (
     ("{area} Primary School", K.SCHOOL, SCHOOL_ROLES, (400, 1000)),
@@ -377,6 +385,10 @@ class Alliance:
 
     def by_tag(self, tag: str) -> Institution:
         return next(i for i in self.institutions if i.tag == tag)
+
+    def drifting_ids(self) -> frozenset[str]:
+        """The members drifting away (`DRIFTING_TAGS`), by id."""
+        return frozenset(i.id for i in self.members() if i.tag in DRIFTING_TAGS)
 
 
 def _templates(ctx: Context, rng: random.Random) -> list[Template]:
@@ -434,6 +446,9 @@ def build_institutions(ctx: Context) -> Alliance:
                 rng.randrange(5, 60) if number % 4 == 0 else rng.randrange(20, 365)
             )
             years_member = rng.randrange(1, 5)
+            if template.tag in DRIFTING_TAGS:
+                # This year's dues fell due weeks ago (see fundraising): renewal a year on.
+                renewal = ctx.days_ahead(365 - DUES_OVERDUE_DAYS)
             signed_on = renewal - timedelta(days=365 * years_member)
         elif template.status is LAPSED:
             renewal = ctx.days_ago(rng.randrange(60, 200))
@@ -457,7 +472,7 @@ def build_institutions(ctx: Context) -> Alliance:
             letter_signed=signed_on is not None,
             letter_signed_on=signed_on,
             renewal_date=renewal,
-            notes=template.note,
+            notes=DRIFTING_NOTE if template.tag in DRIFTING_TAGS else template.note,
         )
         alliance.institutions.append(institution)
         alliance.mixes[institution.id] = template.mix

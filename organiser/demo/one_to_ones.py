@@ -13,6 +13,7 @@ from typing import Any
 
 from organiser.demo import phrases
 from organiser.demo.context import Context, new_id
+from organiser.demo.institutions import QUIET_SINCE_DAYS
 from organiser.demo.people import Cast
 from organiser.demo.places import ONE_TO_ONE_PLACES
 from organiser.models import LadderStage, OneToOneStatus, Person, RelationalMeeting
@@ -77,12 +78,20 @@ def _first_met(person: Person) -> date:
     return person.consent_to_contact.on or date.min
 
 
-def build_one_to_ones(ctx: Context, cast: Cast) -> list[RelationalMeeting]:
+def build_one_to_ones(
+    ctx: Context, cast: Cast, drifting: frozenset[str] = frozenset()
+) -> list[RelationalMeeting]:
+    """The diary; no one belonging to a `drifting` institution (by id) is met after
+    `QUIET_SINCE_DAYS` ago, so that member has gone quiet."""
     rng = ctx.stream("one_to_ones")
     diary = Diary(ctx, rng, cast)
     leaders = cast.at_least(S.EMERGING_LEADER)
     for person in rng.sample(leaders, min(len(leaders), ctx.scaled(3))):
         diary.cold_from[person.id] = ctx.days_ago(rng.randrange(36, 70))
+    quiet_from = ctx.days_ago(QUIET_SINCE_DAYS)
+    for person in cast.people:
+        if drifting.intersection(person.institution_ids):
+            diary.cold_from[person.id] = min(diary.cold_from.get(person.id, quiet_from), quiet_from)
 
     # People on a cadence wait in queues by the day they are next due: leaders first, then
     # potential leaders; a share of every day is kept for contacts and new people.
@@ -92,6 +101,8 @@ def build_one_to_ones(ctx: Context, cast: Cast) -> list[RelationalMeeting]:
         rng, [p for p in cast.people if p.ladder_stage is S.POTENTIAL_LEADER], start
     )
     contacts = [p for p in cast.people if p.ladder_stage is S.CONTACT] or cast.people
+    #: The contacts still met once the drifting members have gone quiet.
+    warm = [p for p in contacts if p.id not in diary.cold_from] or contacts
 
     previous: list[Person] = []
     for number, day in enumerate(ctx.working_days_from(start, ctx.days_ago(1))):
@@ -106,15 +117,16 @@ def build_one_to_ones(ctx: Context, cast: Cast) -> list[RelationalMeeting]:
         seen = {p.id for p, _ in chosen}
         if previous and number % 50 == 17:
             # Back again within days (a crisis, a deadline): the organiser overrode the warning.
-            again = [p for p in previous if p.id not in seen]
+            again = [p for p in previous if p.id not in seen and _met_on(diary, p, day)]
             if again:
                 chosen.append((rng.choice(again), True))
                 seen.add(chosen[-1][0].id)
                 count += 1
+        pool = contacts if day < quiet_from else warm
         while len(chosen) < count:
-            person = contacts[0]
+            person = pool[0]
             for _ in range(5):
-                person = rng.choice(contacts)
+                person = rng.choice(pool)
                 met = diary.last_met.get(person.id)
                 if (
                     person.id not in seen
@@ -137,6 +149,12 @@ def build_one_to_ones(ctx: Context, cast: Cast) -> list[RelationalMeeting]:
     return [RelationalMeeting(**fields) for fields in diary.meetings]
 
 
+def _met_on(diary: Diary, person: Person, day: date) -> bool:
+    """Whether `person` is still in the diary on `day` (not gone cold by then)."""
+    cold = diary.cold_from.get(person.id)
+    return cold is None or day < cold
+
+
 def _queue(rng: random.Random, people: list[Person], start: date) -> Queue:
     queue = [
         (max(start + timedelta(days=rng.randrange(CADENCE[p.ladder_stage])), _first_met(p)), n, p)
@@ -153,8 +171,8 @@ def _serve(
     deferred: Queue = []
     while queue and queue[0][0] <= day and len(chosen) < limit:
         due, number, person = heapq.heappop(queue)
-        if person.id in diary.cold_from and day >= diary.cold_from[person.id]:
-            continue  # dropped out of the diary: going cold
+        if not _met_on(diary, person, day):
+            continue  # dropped out of the diary: losing touch
         if _first_met(person) > day:
             deferred.append((due, number, person))
             continue

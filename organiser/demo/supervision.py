@@ -73,14 +73,15 @@ REFLECTIONS = (
         ),
         stalled=(
             "Migrant Voices still not ready to join",
-            "Going cold: three leaders with no 1-2-1 for over a month",
+            "Losing touch: three leaders with no 1-2-1 for over a month",
         ),
         went_well="The evaluation: leaders named their own growth, not just the win.",
-        weakness="I avoid the leaders I find hard. Book 1-2-1s with the three going cold first.",
+        weakness="I avoid the leaders I find hard. Book 1-2-1s with the three I am losing touch "
+        "with first.",
         supervisor_notes="Your 1-2-1 rate is close to target; now the quality: more "
         "agitation, clearer asks. Bring the power map for Beaumont next time.",
         actions=(
-            "1-2-1s with the three leaders going cold",
+            "1-2-1s with the three leaders we are losing touch with",
             "Update the Beaumont power map with the union's intelligence",
             "Confirm the venue for the care workers' assembly",
         ),
