@@ -6,15 +6,16 @@ from dataclasses import dataclass
 
 from organiser.periods import Period
 from organiser.team_figures import OrganiserFigures
-from store.postgres.figures import one_to_one_figures
+from organiser.team_work import SharedWork
+from store.postgres.figures import one_to_one_figures, shared_work
 from store.postgres.repository import PostgresRepository
 from store.postgres.team import is_supervisor
 
 
 @dataclass(frozen=True)
 class SupervisorFigures:
-    """Every organiser's 1-2-1s through a supervisor's repository, days counted in `zone`,
-    on its connection in turn with the repository's own calls."""
+    """Every organiser's 1-2-1s (days counted in `zone`), trainings and money paid in,
+    through a supervisor's repository, on its connection in turn with its own calls."""
 
     repo: PostgresRepository
     zone: str
@@ -22,6 +23,11 @@ class SupervisorFigures:
     def one_to_ones(self, period: Period) -> list[OrganiserFigures]:
         return self.repo.taking_turns(
             lambda conn: one_to_one_figures(conn, period, self.zone), "count the 1-2-1s"
+        )
+
+    def shared_work(self, period: Period) -> SharedWork:
+        return self.repo.taking_turns(
+            lambda conn: shared_work(conn, period), "read the team's trainings and money"
         )
 
 
