@@ -12,7 +12,14 @@ from organiser.dates import parse_day
 from organiser.models.supervision import Figure
 from organiser.periods import Period, PeriodKind, working_days
 from organiser.review_figures import format_value
-from organiser.team_figures import LEFT_OUT, OrganiserFigures, review_figures
+from organiser.team_figures import (
+    LEFT_OUT,
+    OrganiserFigures,
+    review_figures,
+    team_rows,
+    whole_team_work,
+)
+from organiser.team_work import WORK_KEYS, SharedWork, target_text, value_text
 
 
 def _period(args: argparse.Namespace) -> Period:
@@ -39,7 +46,7 @@ def organiser_review(url: str | None, args: argparse.Namespace) -> int:
             "--include-private are for an organiser's own reviews."
         )
     from store.postgres.connection import connect, translated
-    from store.postgres.figures import one_to_one_figures
+    from store.postgres.figures import one_to_one_figures, shared_work
     from store.postgres.schema import settle
     from store.postgres.team import is_supervisor
 
@@ -56,14 +63,17 @@ def organiser_review(url: str | None, args: argparse.Namespace) -> int:
             )
         now = one_to_one_figures(conn, period, clock.tz.key)
         before = one_to_one_figures(conn, period.previous(), clock.tz.key)
+        work = shared_work(conn, Period(period.previous().start, period.end))
     finally:
         conn.close()
     name = args.organiser
     found = {row.organiser: row for row in now}
+    found.update({owner: OrganiserFigures(owner) for owner in work.owners() - set(found)})
     if name not in found:
         raise Refused(f"{name} is not an organiser of the team: {', '.join(found) or 'none yet'}.")
     earlier = {row.organiser: row for row in before}.get(name, OrganiserFigures(name))
-    text = _render(name, period, review_figures(found[name], earlier, period, None))
+    figures = review_figures(found[name], earlier, period, None, work.of(name))
+    text = _render(name, period, figures)
     return print_or_write(text, args.out, f"{name}'s supervision figures")
 
 
@@ -85,3 +95,46 @@ def _render(name: str, period: Period, figures: list[Figure]) -> str:
             f"{format_value(figure.previous, figure.unit) or '–'} |"
         )
     return "\n".join([*lines, "", LEFT_OUT, ""])
+
+
+_WORK_HEADINGS = (
+    "Organiser",
+    "Trained",
+    "Target",
+    "Training days",
+    "Target",
+    "Paid in",
+    "Target",
+    "Hard money",
+    "Target",
+)
+
+
+def work_table(organisers: list[str], work: SharedWork, period: Period) -> str:
+    """`organiser team figures`' second table: each organiser's leaders trained, training
+    days and money paid in (by who recorded the session or the money) against one
+    organiser's targets for the period, and the whole team's, as the Team figures show."""
+    rows = team_rows([OrganiserFigures(name) for name in organisers], period, None, work)
+    lines = [[row.organiser] for row in rows]
+    for line, row in zip(lines, rows, strict=True):
+        for key in WORK_KEYS:
+            line += [value_text(row.work[key]), target_text(row.work[key])]
+    if len(rows) > 1:
+        everyone = whole_team_work(work, period)
+        lines.append(["Whole team", *(x for k in WORK_KEYS for x in (value_text(everyone[k]), ""))])
+    table = [list(_WORK_HEADINGS), *lines]
+    widths = [max(len(line[i]) for line in table) for i in range(len(_WORK_HEADINGS))]
+    text = [
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ).rstrip()
+        for line in table
+    ]
+    return "\n".join(
+        [
+            "Leaders trained, training days and money paid in, by the organiser who recorded "
+            "the session or the money, against one organiser's targets for the period:",
+            *text,
+        ]
+    )

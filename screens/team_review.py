@@ -18,7 +18,7 @@ from screens.widgets.action_table import KeyedTable, cell
 COLUMNS: tuple[tuple[str, int | None], ...] = (
     ("Figure", 26),
     ("This period", 12),
-    ("Target", 8),
+    ("Target", 12),
     ("Period before", 14),
 )
 
