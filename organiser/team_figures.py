@@ -17,8 +17,9 @@ from typing import Protocol
 from organiser.metrics import Rate
 from organiser.models import Profile
 from organiser.models.supervision import Figure, FigureUnit
+from organiser.money import format_pounds
 from organiser.periods import Period, working_days
-from organiser.team_work import SharedWork, period_work, work_figures
+from organiser.team_work import SharedWork, default_profile, period_work, work_figures
 
 #: Monday to Friday, when there is no Profile to say otherwise.
 WEEKDAYS = (0, 1, 2, 3, 4)
@@ -102,6 +103,7 @@ def totals(rows: Sequence[TeamRow]) -> OrganiserFigures:
     )
 
 
+_D = default_profile(None)
 #: What a review built from a supervisor's login leaves out, and why.
 LEFT_OUT = (
     "Built from what a supervisor's login may read: when each 1-2-1 was and how it went, and "
@@ -111,9 +113,13 @@ LEFT_OUT = (
     "reviews (went well, weakness, notes, agreed actions): those are the organiser's alone in "
     "the team database, so only they can add them in their own review. It also leaves out "
     "the figures not kept by organiser here: ladder moves, listening conversations, campaign "
-    "stage moves, public actions and turnout, action points, and the year's pledges. Targets "
-    "are one organiser's share of the team's standard (the supervisor's Profile), not the "
-    "alliance's fundraising target."
+    "stage moves, public actions and turnout, action points, and the year's pledges. The "
+    f"targets are the defaults' share for the period, Monday to Friday ({_D.one_to_ones_per_day:g} "
+    f"1-2-1s a working day; {_D.leaders_trained_per_year} leaders trained, "
+    f"{_D.training_days_per_year:g} training days and "
+    f"{format_pounds(_D.fundraising_pence_per_year)} with {_D.hard_money_percent}% hard money "
+    "a year): each organiser's own Profile is theirs alone, and the alliance's fundraising "
+    "target is the whole team's, not one organiser's."
 )
 
 

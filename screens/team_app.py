@@ -48,7 +48,8 @@ class TeamFiguresApp(App[None]):
         if isinstance(screen, HelpScreen):
             return
         place = f"On the {screen.title} screen" if screen.title else "Here"
-        self.push_screen(HelpScreen(place, commands_for(screen, include_focused=False)))
+        commands = commands_for(screen, include_focused=False)
+        self.push_screen(HelpScreen(place, commands, undo=False))  # nothing here changes
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Quit, Help and the screen's keys come from the bindings; only the theme is left.

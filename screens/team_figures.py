@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -96,7 +97,8 @@ class TeamFiguresScreen(Screen[None]):
     """1 to 4 choose the period (week, 4 weeks, quarter, year); each reads the figures again."""
 
     DEFAULT_CSS = """
-    TeamFiguresScreen KeyedTable { height: 1fr; }
+    TeamFiguresScreen #team-body { height: 1fr; }
+    TeamFiguresScreen KeyedTable { height: auto; max-height: 44%; }
     TeamFiguresScreen #team-work-heading { margin-top: 1; }
     """
     BINDINGS = [
@@ -120,9 +122,10 @@ class TeamFiguresScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="team-period")
-        yield KeyedTable(COLUMNS, id="team-table")
-        yield Static(WORK_HEADING, id="team-work-heading", markup=False)
-        yield KeyedTable(WORK_COLUMNS, id="team-work")
+        with Vertical(id="team-body"):
+            yield KeyedTable(COLUMNS, id="team-table")
+            yield Static(WORK_HEADING, id="team-work-heading", markup=False)
+            yield KeyedTable(WORK_COLUMNS, id="team-work")
         yield Static(PRIVACY, id="team-privacy", markup=False)
         yield Footer()
 
