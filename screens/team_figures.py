@@ -145,15 +145,19 @@ class TeamFiguresScreen(Screen[None]):
         earlier = self.period.previous()
         try:
             before = self.team.one_to_ones(earlier)
-            work = self.team.shared_work(Period(earlier.start, self.period.end))
         except OrganiserError as error:
             report(self, error, "Cannot read the team's figures")
             return
+        theirs: SharedWork | None = None
+        try:
+            theirs = self.team.shared_work(Period(earlier.start, self.period.end))
+        except OrganiserError as error:  # the review of the 1-2-1s alone, then
+            report(self, error, "Cannot read the team's trainings and money")
         then = next(
             (f for f in before if f.organiser == row.organiser), OrganiserFigures(row.organiser)
         )
-        theirs = work.of(row.organiser)
-        figures = review_figures(row.figures, then, self.period, self.profile, theirs)
+        mine = theirs.of(row.organiser) if theirs is not None else None
+        figures = review_figures(row.figures, then, self.period, self.profile, mine)
         self.app.push_screen(OrganiserFiguresScreen(row.organiser, self.period, figures))
 
     @on(DataTable.RowSelected, "#team-table, #team-work")
@@ -174,23 +178,31 @@ class TeamFiguresScreen(Screen[None]):
     def load(self) -> None:
         try:
             found = self.team.one_to_ones(self.period)
-            work = self.team.shared_work(self.period)
         except OrganiserError as error:
             report(self, error, "Cannot read the team's figures")
-            found, work = [], SharedWork()
+            found = []
+        work: SharedWork | None = None
+        try:
+            work = self.team.shared_work(self.period)
+        except OrganiserError as error:  # the 1-2-1s are still worth showing; not zeros
+            report(self, error, "Cannot read the team's trainings and money")
         self.rows = team_rows(found, self.period, self.profile, work)
         self._heading()
         whole = totals(self.rows)
         lines = [(r.organiser, figures_row(r)) for r in self.rows]
-        work_lines = [(r.organiser, work_row(r.organiser, dict(r.work))) for r in self.rows]
+        work_lines = [
+            (r.organiser, work_row(r.organiser, dict(r.work))) for r in self.rows if r.work
+        ]
         if len(self.rows) > 1:
             team = [cell(whole.organiser), cell(f"{whole.held:,}", right=True)]
             team += [cell(""), cell(""), cell("")]
             team += [cell(f"{whole.booked:,}", right=True)]
             team += [cell(f"{whole.cancelled:,}", right=True)]
             lines.append(("whole-team", team))
-            everyone = whole_team_work(work, self.period)
-            work_lines.append(("whole-team", work_row(whole.organiser, everyone, targets=False)))
+            if work is not None:
+                everyone = whole_team_work(work, self.period)
+                whole_line = work_row(whole.organiser, everyone, targets=False)
+                work_lines.append(("whole-team", whole_line))
         self.query_one("#team-table", KeyedTable).show(lines)
         self.query_one("#team-work", KeyedTable).show(work_lines)
 

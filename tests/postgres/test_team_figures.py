@@ -24,6 +24,7 @@ from organiser.models import (
     RelationalMeeting,
     TrainingSession,
 )
+from organiser.periods import Period
 from screens.team_app import TeamFiguresApp
 from screens.team_figures import TeamFiguresScreen
 from screens.team_review import OrganiserFiguresScreen
@@ -31,7 +32,7 @@ from screens.widgets.action_table import KeyedTable
 from store.postgres.opened import OpenedPostgres, open_postgres
 from store.postgres.team import add_organiser, add_supervisor
 from tests.pg_server import Server, opened_for_test
-from tests.ui.conftest import SIZE, screen_text
+from tests.ui.conftest import SIZE, notices, screen_text, wait_for_screen
 
 
 @pytest.fixture
@@ -265,3 +266,31 @@ def test_review_organiser_prints_their_figures_and_what_it_leaves_out(
     own = pg_server.url(tom)
     assert main(["--db", own, "review", "--organiser", ewa, *day]) == 1
     assert "for a supervisor's login" in capsys.readouterr().err
+
+
+async def test_without_the_views_the_1_2_1s_still_show_and_a_notice_says_why(
+    pg_server: Server, team: tuple[OpenedPostgres, list[str]], clock: FixedClock
+) -> None:
+    """A team database set up before the views, not yet opened by its owner since."""
+    supervisor, (ewa, _) = team
+    with open_postgres(pg_server.url(), clock) as admin:
+        admin.repo.connection.execute(b"DROP VIEW team_trainings, team_money_paid")
+    figures = supervisor.team_figures("Europe/London")
+    assert figures is not None
+    app = TeamFiguresApp(figures, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        ones = app.screen.query_one("#team-table", KeyedTable)
+        await go_to(pilot, ones, ewa)
+        assert line_of(screen_text(app), ewa)[:2] == [ewa, "2"]
+        said = " ".join(notices(app))
+        assert "its administrator sets that up" in said
+        assert app.screen.query_one("#team-work", KeyedTable).row_count == 0  # not zeros
+        await pilot.press("enter")  # her review: the 1-2-1s alone
+        await wait_for_screen(pilot, OrganiserFiguresScreen)
+        shown = screen_text(app)
+        assert line_of(shown, "1-2-1s held")[2] == "2"
+        assert "Leaders trained" not in shown.split(ewa, 1)[1].split("Built from")[0]
+    with open_postgres(pg_server.url(), clock):
+        pass  # the owner's next opening puts them back
+    assert len(figures.shared_work(Period(clock.today(), clock.today())).sessions) == 1
