@@ -10,10 +10,11 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -30,6 +31,7 @@ from cli.export import export as export_command
 from cli.importing import add_import_parser, import_command
 from cli.lists import add_list_parsers, campaigns, find, leaders, people
 from cli.migrate import add_migrate_parser, migrate
+from cli.opening import Opening
 from cli.person import add_person_parser
 from cli.person import person as person_command
 from cli.restore import add_restore_arguments, offer_restore, restore
@@ -44,6 +46,7 @@ from organiser.errors import DatabaseCorrupt, OrganiserError
 from organiser.repository import Repository
 from organiser.text import terminal_safe
 from store.database import OpenedStore, open_store
+from store.last_today import keep_last_today, last_today
 from store.paths import backup_dir, config_dir, resolve_db_path
 
 
@@ -156,8 +159,64 @@ def _demo(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from screens.app import OrganiserApp
     from screens.record_check import RESTORE
+
+    quick = _quick_start(args)
+    result = _run_on_kept_today(*quick) if quick else _run_opened(args)
+    if result == RESTORE:
+        if restore(_db_path(args), None, ask=False) != 0:
+            return 1
+        return _run_app(args)
+    return 0
+
+
+def _quick_start(args: argparse.Namespace) -> tuple[Path, SystemClock, Mapping[str, Any]] | None:
+    """The database file, its organiser's clock and what Today showed when the app last
+    closed, when that still holds (store/last_today.py): the app can paint it at once."""
+    if url_of(args) is not None:
+        return None
+    path = _db_path(args).absolute()
+    if path.is_symlink():
+        path = path.resolve()
+    kept = last_today(path)
+    if kept is None:
+        return None
+    day, shown = kept
+    try:
+        clock = SystemClock(ZoneInfo(str(shown.get("zone"))))
+    except (ValueError, KeyError):
+        return None
+    return (path, clock, shown) if clock.today() == day else None
+
+
+def _run_on_kept_today(path: Path, clock: SystemClock, shown: Mapping[str, Any]) -> str | None:
+    """The app on Today as last kept, with the database opened meanwhile (cli/opening.py).
+    Whatever opening it raises is raised here once the app has closed, as if it had been
+    opened first."""
+    from screens.app import OrganiserApp
+
+    opening = Opening(lambda: open_store(path, clock))
+    app = OrganiserApp(
+        opening.repository(),
+        clock,
+        diary_path=default_out(path),
+        on_hangup=lambda: _hang_up(opening.wait()),
+        preview=shown,
+        until_open=opening.warnings,
+    )
+    result = app.run()
+    opened = opening.wait()
+    try:
+        keep = _today_to_keep(opened, clock, result)
+    finally:
+        for warning in opened.close():
+            _fail(warning)
+    _keep(opened, clock, keep)
+    return result
+
+
+def _run_opened(args: argparse.Namespace) -> str | None:
+    from screens.app import OrganiserApp
 
     with _session(args) as opened:
         team_figures = getattr(opened, "team_figures", None)  # a team database's, for a supervisor
@@ -166,7 +225,7 @@ def _run_app(args: argparse.Namespace) -> int:
             from screens.team_app import TeamFiguresApp
 
             TeamFiguresApp(team, SystemClock()).run()
-            return 0
+            return None
         profile = opened.repo.profile()
         clock = SystemClock(profile.zone) if profile else SystemClock()
         # Everything loaded so far lives for the whole session: keep the collector off it,
@@ -182,11 +241,32 @@ def _run_app(args: argparse.Namespace) -> int:
             kept=getattr(opened, "kept", None),  # a team database says where it keeps things
         )
         result = app.run()
-    if result == RESTORE:
-        if restore(_db_path(args), None, ask=False) != 0:
-            return 1
-        return _run_app(args)
-    return 0
+        keep = _today_to_keep(opened, clock, result) if isinstance(opened, OpenedStore) else None
+    if isinstance(opened, OpenedStore):
+        _keep(opened, clock, keep)
+    return result
+
+
+def _today_to_keep(
+    opened: OpenedStore, clock: Clock, result: str | None
+) -> Mapping[str, Any] | None:
+    """What Today shows as the app closes, to paint at once at the next start."""
+    from screens.record_check import RESTORE
+    from screens.today_preview import today_as_it_is
+
+    if result == RESTORE or opened.read_only:
+        return None
+    try:
+        return today_as_it_is(opened.repo, clock)
+    except OrganiserError:
+        return None  # the next start is the usual one
+
+
+def _keep(opened: OpenedStore, clock: Clock, shown: Mapping[str, Any] | None) -> None:
+    """Keep Today beside the database, now that it is closed (so as its files now are)."""
+    if shown is not None and opened.storage.pending_bytes == 0:
+        for warning in keep_last_today(opened.path, clock.today(), shown):
+            _fail(warning)
 
 
 def _hang_up(opened: OpenedStore | OpenedPostgres) -> NoReturn:

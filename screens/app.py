@@ -9,7 +9,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -23,16 +23,13 @@ from organiser.errors import OrganiserError
 from organiser.repository import Repository
 from organiser.undo import UndoHistory
 from organiser.watched import WatchedRepository
-from screens.calendar_flows import export_to_diary
 from screens.calendar_keeper import DiaryKeeper
 from screens.commands import BindingCommands, commands_for
+from screens.feedback import refuse_if_read_only, report
 from screens.help_screen import HelpScreen
 from screens.lazy import lazy_screen
 from screens.memory import MemoryKeeper
-from screens.one_to_one_flows import start_logging
-from screens.person_flows import refuse_if_read_only, report
 from screens.profile_dialog import ProfileDialog
-from screens.quick_capture import start_quick_capture
 from screens.record_check import offer_restore, read_every_record
 from screens.today_screen import TodayScreen
 from screens.undo_keeper import undo_last
@@ -100,8 +97,17 @@ class OrganiserApp(App[str | None]):
         diary_path: Path | None = None,
         on_hangup: Callable[[], None] | None = None,
         kept: str | None = None,
+        preview: Mapping[str, Any] | None = None,
+        until_open: Callable[[], Sequence[str]] | None = None,
     ) -> None:
+        """`until_open`, when given, says the database is still being opened in a thread:
+        it waits for that and returns the opening's warnings (or raises its error, and the
+        app closes so the command line can deal with it). Meanwhile Today shows `preview`,
+        what it showed when the app last closed (screens/today_preview.py)."""
         super().__init__()
+        self._until_open = until_open
+        #: Whether the database is still opening: only quitting and help work meanwhile.
+        self.opening = until_open is not None
         #: Where and for whom the database keeps things, as the Welcome says it (a team's).
         self.kept = kept
         self._on_hangup = on_hangup
@@ -121,7 +127,7 @@ class OrganiserApp(App[str | None]):
         self.records_checked = False
         # Only Today is imported at start; each other area the first time it is opened.
         areas: dict[str, Callable[[Repository, Clock], Screen[Any]]] = {
-            "today": TodayScreen,
+            "today": lambda repo, clock: TodayScreen(repo, clock, preview=self._take_preview()),
             "people": lazy_screen("screens.people_screen", "PeopleScreen"),
             "one_to_ones": lazy_screen("screens.one_to_one_list", "OneToOnesScreen"),
             "institutions": lazy_screen("screens.institutions_screen", "InstitutionsScreen"),
@@ -134,18 +140,53 @@ class OrganiserApp(App[str | None]):
             "supervision": lazy_screen("screens.supervision_screen", "SupervisionScreen"),
             "fundraising": lazy_screen("screens.fundraising_screen", "FundraisingScreen"),
         }
+        self._preview = preview
         for mode, screen in areas.items():
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]
 
+    def _take_preview(self) -> Mapping[str, Any] | None:
+        preview, self._preview = self._preview, None
+        return preview
+
     def on_mount(self) -> None:
         self._exit_on_hangup()
-        self.diary_keeper.start()
         self.memory_keeper.start(self)
+        if self.opening:
+            self.has_profile = True  # Today was kept, so there is one
+            self.switch_mode("today")
+            # After the first frame: it has the processor to itself meanwhile.
+            self.call_after_refresh(self._wait_until_open)
+            return
+        self._start(self.warnings)
+
+    @work(thread=True, exit_on_error=False, group="open")
+    def _wait_until_open(self) -> None:
+        assert self._until_open is not None
+        try:
+            warnings = self._until_open()
+        except BaseException:  # the command line has the error, and says what went wrong
+            self.call_from_thread(self.exit)
+            return
+        self.call_from_thread(self._opened, warnings)
+
+    def _opened(self, warnings: Sequence[str]) -> None:
+        self.opening = False
+        self.refresh_bindings()
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                screen.database_opened()
+        self._start(warnings)
+
+    def _start(self, warnings: Sequence[str]) -> None:
+        """Once the database is open: keep the diary, check the records, say what to."""
+        self.diary_keeper.start()
         # Once Today's summary is in (or after a few seconds on any other first screen), so
         # the first frame and the summary have the processor to themselves.
-        self.set_timer(RECORD_CHECK_DELAY, self._start_record_check)
-        for warning in self.warnings:
+        self.set_timer(RECORD_CHECK_DELAY, self._record_check_due)
+        for warning in warnings:
             self.notify(warning, title="Warning", severity="warning", timeout=20, markup=False)
+        if self.current_mode == "today":
+            return  # opened behind the kept Today, which is building its summary
         try:
             self.has_profile = self.repo.profile() is not None
         except OrganiserError as error:
@@ -164,6 +205,14 @@ class OrganiserApp(App[str | None]):
         await super().on_event(event)
 
     def on_today_screen_summary_shown(self) -> None:
+        self._start_record_check()
+
+    def _record_check_due(self) -> None:
+        """The check's timer: it waits for Today's first summary rather than compete with
+        it for the processor (both read every 1-2-1) on a large database."""
+        screen = self.screen
+        if isinstance(screen, TodayScreen) and not screen.summary_ready:
+            return  # SummaryShown starts it
         self._start_record_check()
 
     def _start_record_check(self) -> None:
@@ -217,6 +266,8 @@ class OrganiserApp(App[str | None]):
         self.switch_mode("today")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.opening and action not in ("quit", "help", "command_palette"):
+            return None  # shown, but only once the database is open
         if action == "quick_capture" and isinstance(self.screen, TodayScreen):
             return False  # Today shows + in its footer as its own key: one palette entry
         if action in NEEDS_PROFILE:
@@ -232,6 +283,8 @@ class OrganiserApp(App[str | None]):
 
     def action_log_one_to_one(self) -> None:
         """Log a 1-2-1 from wherever the organiser is; a person's screen fills them in."""
+        from screens.one_to_one_flows import start_logging
+
         start_logging(self.screen, self.repo, self.clock)
 
     def action_undo(self) -> None:
@@ -240,6 +293,8 @@ class OrganiserApp(App[str | None]):
 
     def action_quick_capture(self) -> None:
         """One line for a 1-2-1 (121 @Amina 40m due:fri), from wherever the organiser is."""
+        from screens.quick_capture import start_quick_capture
+
         start_quick_capture(self.screen, self.repo, self.clock)
 
     @work(exit_on_error=False, group="profile")
@@ -275,6 +330,8 @@ class OrganiserApp(App[str | None]):
 
     @work(exit_on_error=False, group="diary")
     async def action_export_diary(self) -> None:
+        from screens.calendar_flows import export_to_diary
+
         await export_to_diary(self.screen, self.repo, self.clock, self.diary_path)
 
     def action_transfer(self) -> None:

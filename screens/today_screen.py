@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich.text import Text
@@ -23,49 +23,24 @@ from organiser.metrics import one_to_one_rate
 from organiser.models import Meeting, Person, Profile, RelationalMeeting, SupervisionReview
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
-from organiser.supervision import find_action, set_done
 from organiser.today import TodaySummary, build_today
-from organiser.trainings import TODAY_WINDOW_DAYS
-from screens.person_flows import refuse_if_read_only, report, report_failed_worker
-from screens.quick_capture import start_quick_capture
+from screens.feedback import refuse_if_read_only, report, report_failed_worker
 from screens.today_items import (
     ItemRef,
-    action_point_option,
-    agreed_action_option,
-    at_risk_option,
-    booked_option,
-    follow_up_option,
-    losing_touch_option,
-    owed_option,
     rate_text,
-    renewal_option,
 )
+from screens.today_preview import preview_sections
+from screens.today_sections import Section, today_sections
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
-from screens.widgets.training_today import nomination_option, training_option
-
-#: Each Today list shows at most this many items, then says how many more there are.
-SECTION_LIMIT = 50
-
-#: Some of a section's items, and how to make each one's line.
-Lines = tuple[Sequence[Any], Callable[[Any], Option]]
-
-
-def first_lines(parts: Sequence[Lines], limit: int) -> list[Option]:
-    """The lines for the first `limit` items across `parts`, in order, and a last line
-    saying how many more there are; only the lines shown are made."""
-    total = sum(len(items) for items, _ in parts)
-    options: list[Option] = []
-    for items, make in parts:
-        options.extend(make(item) for item in items[: limit - len(options)])
-    if total > len(options):
-        more = total - len(options)
-        options.append(Option(Text(f"… and {more:,} more", style="dim"), disabled=True))
-    return options
-
 
 #: What each list and the rate line say until the summary has been built.
 LOADING = "Loading…"
+
+#: What the date line adds while the database opens behind what Today showed last time.
+OPENING = "opening the database…"
+#: Today's keys that act on the summary, so wait for it to be built.
+NEEDS_SUMMARY = frozenset({"next_period"})
 
 #: The periods `w` steps through for the 1-2-1 rate.
 RATE_PERIODS = (
@@ -93,10 +68,14 @@ class TodayScreen(Screen[None]):
         Binding("plus", "quick_capture", "Quick add", key_display="+", id="today.quick-capture"),
     ]
 
-    def __init__(self, repo: Repository, clock: Clock) -> None:
+    def __init__(
+        self, repo: Repository, clock: Clock, *, preview: Mapping[str, Any] | None = None
+    ) -> None:
         super().__init__()
         self.repo = repo
         self.clock = clock
+        #: What Today showed when the app last closed, painted while the database opens.
+        self._preview = preview
         self.summary: TodaySummary | None = None
         self._just_mounted = False
         self.profile: Profile | None = None
@@ -123,12 +102,42 @@ class TodayScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Today"
         self.sub_title = f"{self.clock.today():%A %d %B %Y}"
-        self.query_one("#today-rate", Static).update(Text(LOADING, style="dim"))
-        for section in self.query(TodayList):
-            section.add_option(Option(Text(LOADING, style="dim"), disabled=True))
+        if not self._show_preview():
+            self.query_one("#today-rate", Static).update(Text(LOADING, style="dim"))
+            for section in self.query(TodayList):
+                section.add_option(Option(Text(LOADING, style="dim"), disabled=True))
         self.refresh_summary()
         self._just_mounted = True
         self.query_one("#today-booked", TodayList).focus()
+
+    def _show_preview(self) -> bool:
+        """Paint what Today showed when the app last closed, if it was kept."""
+        found = preview_sections(self._preview) if self._preview is not None else None
+        self._preview = None
+        if found is None:
+            return False
+        rate, sections = found
+        self.sub_title = f"{self.clock.today():%A %d %B %Y} · {OPENING}"
+        self.query_one("#today-rate", Static).update(rate)
+        self._fill_sections(sections)
+        return True
+
+    def database_opened(self) -> None:
+        """The database behind the kept Today is open: its lines can be opened and ticked
+        (they are those the database gives; the live summary follows when it is built)."""
+        if self.summary is None:
+            self.sub_title = f"{self.clock.today():%A %d %B %Y}"
+        self.refresh_bindings()
+
+    @property
+    def opening(self) -> bool:
+        """Whether the database is still being opened (Today shows the kept preview)."""
+        return bool(getattr(self.app, "opening", False))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.opening or (self.summary is None and action in NEEDS_SUMMARY):
+            return None  # shown, but not yet usable
+        return True
 
     def on_screen_resume(self) -> None:
         """Coming back to Today shows what changed meanwhile (not on the first showing, which
@@ -196,78 +205,17 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-rate", Static).update(rate_text(rate))
 
     def _fill(self, summary: TodaySummary, profile: Profile) -> None:
-        zone = profile.zone
-        day = summary.day
-        # Each section is built from its lists lazily: only the lines shown are made, so a
-        # database with thousands overdue fills Today as fast as a small one.
-        sections: list[tuple[str, str, list[Lines], str]] = [
-            (
-                "#today-booked",
-                f"1-2-1s booked today ({len(summary.booked)})",
-                [(summary.booked, lambda m: booked_option(m, summary, zone))],
-                "Nothing booked today: l logs a 1-2-1",
-            ),
-            (
-                "#today-follow-ups",
-                f"Follow-ups due ({len(summary.follow_ups.due_today)} today, "
-                f"{len(summary.follow_ups.overdue)} overdue), "
-                f"{len(summary.action_points)} action points",
-                [
-                    (
-                        summary.follow_ups.due_today,
-                        lambda m: follow_up_option(m, summary, overdue=False),
-                    ),
-                    (summary.agreed_actions, lambda o: agreed_action_option(o, summary)),
-                    (
-                        summary.follow_ups.overdue,
-                        lambda m: follow_up_option(m, summary, overdue=True),
-                    ),
-                    (summary.action_points, lambda d: action_point_option(d, summary)),
-                ],
-                "No follow-ups due, and no action points",
-            ),
-            (
-                "#today-cold",
-                f"Losing touch ({len(summary.losing_touch)}): overdue a 1-2-1",
-                [(summary.losing_touch, lambda t: losing_touch_option(t, day, profile))],
-                "No one overdue a 1-2-1",
-            ),
-            (
-                "#today-renewals",
-                f"At risk ({len(summary.at_risk)}), "
-                f"renewals ({len(summary.renewals)}), "
-                f"dues overdue ({len(summary.dues_overdue)})",
-                [
-                    (summary.at_risk, at_risk_option),
-                    (summary.dues_overdue, lambda o: owed_option(o, day)),
-                    (summary.renewals, lambda i: renewal_option(i, day)),
-                ],
-                "No institutions at risk, no renewals due, and no dues overdue",
-            ),
-            (
-                "#today-trainings",
-                f"Trainings in the next {TODAY_WINDOW_DAYS} days ({len(summary.trainings)})",
-                [(summary.trainings, lambda t: training_option(t, zone))],
-                "No trainings in the next week",
-            ),
-            (
-                "#today-nominated",
-                f"Nominated, not yet confirmed ({len(summary.nominations)})",
-                [(summary.nominations, lambda n: nomination_option(n, summary, zone))],
-                "No one waiting to confirm a training",
-            ),
-        ]
-        for selector, title, parts, empty in sections:
-            section = self.query_one(selector, TodayList)
+        self._fill_sections(today_sections(summary, profile))
+
+    def _fill_sections(self, sections: Sequence[Section]) -> None:
+        for found in sections:
+            section = self.query_one(found.selector, TodayList)
             highlighted = section.highlighted
-            section.border_title = title
+            section.border_title = found.title
             section.clear_options()
-            options = first_lines(parts, SECTION_LIMIT)
-            if options:
-                section.add_options(options)
-                section.highlighted = min(highlighted or 0, len(options) - 1)
-            else:
-                section.add_option(Option(Text(empty, style="dim"), disabled=True))
+            section.add_options(found.options)
+            if found.filled:
+                section.highlighted = min(highlighted or 0, len(found.options) - 1)
 
     def _current(self) -> ItemRef | None:
         focused = self.focused
@@ -279,7 +227,9 @@ class TodayScreen(Screen[None]):
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
+        if self.opening:
+            self.notify("Still opening the database: a moment…", markup=False)
+        elif event.option.id:
             self.open_item(ItemRef.parse(event.option.id))
 
     def open_item(self, item: ItemRef) -> None:
@@ -328,6 +278,8 @@ class TodayScreen(Screen[None]):
 
     @work(exit_on_error=False)
     async def _tick_agreed(self, reference: str) -> None:
+        from organiser.supervision import find_action, set_done
+
         found = find_action(self.repo.list(SupervisionReview), reference)
         if found is None:
             self.notify("That agreed action is no longer on record.", severity="warning")
@@ -338,6 +290,8 @@ class TodayScreen(Screen[None]):
 
     def action_quick_capture(self) -> None:
         """A 1-2-1 in one line (the app's + key, shown here where there is room for it)."""
+        from screens.quick_capture import start_quick_capture
+
         start_quick_capture(self, self.repo, self.clock)
 
     @work(exclusive=True, group="today-review", exit_on_error=False)

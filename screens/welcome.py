@@ -18,7 +18,7 @@ from organiser.models import Profile
 from organiser.models.profile import WEEKDAY_NAMES
 from organiser.repository import Repository
 from organiser.validation import field_messages
-from screens.person_flows import refuse_if_read_only, report
+from screens.feedback import refuse_if_read_only, report
 from screens.widgets.field_error import FieldError
 from screens.widgets.read_only_banner import ReadOnlyBanner
 

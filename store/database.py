@@ -24,6 +24,7 @@ from store.crypto import Cipher, NeedsPassphrase, is_encrypted
 from store.durable import explain, make_private_dirs
 from store.history import FileCopies
 from store.journal import COMPACT_THRESHOLD, JournalStorage
+from store.last_today import discard_last_today
 from store.lock import StoreLock
 from store.paths import sync_warning
 from store.repository import TinyRepository
@@ -113,6 +114,7 @@ def open_store(
         raise StoreError(f"Could not create the folder {path.parent}: {explain(error)}.") from error
     lock = StoreLock(path)
     lock.acquire(clock)
+    discard_last_today(path)  # the database may change from now on (store.last_today)
     try:
         storage = JournalStorage(
             path,

@@ -37,13 +37,18 @@ _ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_\]].*?(?:\x07|\x1
 TYPED = "sarah"
 
 
-#: Only Today's summary shows this, once it has been built (the first frame says Loading…).
+#: Only Today's summary shows this, once it has been built (the first frame says Loading…),
+#: or Today as the app last kept it (store/last_today.py).
 USABLE = b"1-2-1s held over"
+#: Only the Profile dialog shows this: `,` opens it once the database is open, so the time
+#: it first shows (after pressing `,` every 50 ms from the moment Today is usable) is when
+#: the app's keys act.
+READY = b"Your profile and targets"
 
 
-def _first_frame(db: str, timeout: float = 60.0) -> tuple[float, float]:
+def _first_frame(db: str, timeout: float = 120.0) -> tuple[float, float, float]:
     """Seconds from spawning the app to the Today screen's date line on its terminal (the
-    first frame), and to its summary (usable)."""
+    first frame), to its summary (usable), and to its keys acting (ready)."""
     marker = SystemClock(LONDON).today().strftime("%A %d %B %Y").encode()
     main, child = pty.openpty()
     os.set_blocking(main, False)
@@ -59,7 +64,8 @@ def _first_frame(db: str, timeout: float = 60.0) -> tuple[float, float]:
     )
     os.close(child)
     seen = b""
-    first = usable = float("nan")
+    first = usable = acted = float("nan")
+    pressed = 0.0
     try:
         while time.perf_counter() - start < timeout:
             ready, _, _ = select.select([main], [], [], 0.01)
@@ -72,21 +78,38 @@ def _first_frame(db: str, timeout: float = 60.0) -> tuple[float, float]:
                 now = time.perf_counter() - start
                 if first != first and marker in plain:
                     first = now
-                if USABLE in plain:
+                if usable != usable and USABLE in plain:
                     usable = now
+                if READY in plain:
+                    acted = now
                     break
+            if usable == usable and time.perf_counter() - pressed > 0.05:
+                pressed = time.perf_counter()
+                os.write(main, b",")
             if process.poll() is not None:
                 break
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)  # the app closes the database tidily
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _drain_until_exit(process, main)
         os.close(main)
-    return first, usable
+    return first, usable, acted
+
+
+def _drain_until_exit(process: subprocess.Popen[bytes], main: int, timeout: float = 120.0) -> None:
+    """Wait for the app to close, reading what it writes meanwhile: a terminal nobody reads
+    fills up, and the app would wait for ever to write its last frames."""
+    deadline = time.perf_counter() + timeout
+    while process.poll() is None and time.perf_counter() < deadline:
+        ready, _, _ = select.select([main], [], [], 0.05)
+        if ready:
+            try:
+                os.read(main, 1 << 16)
+            except OSError:
+                break
+    if process.poll() is None:
+        process.kill()
+    process.wait()
 
 
 async def _wait_rows(screen: Any, timeout: float = 120.0) -> None:
@@ -181,10 +204,14 @@ def main() -> None:
     args = parser.parse_args()
     with working_copy(args.db) as copy:
         if args.what == "start":
-            runs = [_first_frame(copy) for _ in range(args.repeat)]
+            # The first start finds no Today kept from a last close; each later one does.
+            cold, *runs = [_first_frame(copy) for _ in range(args.repeat + 1)]
             times = {
-                "start_to_today": [first for first, _ in runs],
-                "start_to_usable": [usable for _, usable in runs],
+                "start_to_today": [first for first, _, _ in runs],
+                "start_to_usable": [usable for _, usable, _ in runs],
+                "start_to_ready": [ready for _, _, ready in runs],
+                "start_cold_to_usable": [cold[1]],
+                "start_cold_to_ready": [cold[2]],
             }
         else:
             times = asyncio.run(_screens(copy, args.repeat))

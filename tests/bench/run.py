@@ -36,6 +36,7 @@ GOALS = {
     "gc_pause_typing": 0.005,
     "start_to_today": 1.0,
     "start_to_usable": 1.0,
+    "start_to_ready": 1.0,
     "export_ical": 1.5,
 }
 GOALS_10X = {
@@ -43,6 +44,7 @@ GOALS_10X = {
     "update_person": 0.005,
     "start_to_today": 2.5,
     "start_to_usable": 2.5,
+    "start_to_ready": 2.5,
 }
 
 

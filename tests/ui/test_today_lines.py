@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets.option_list import Option
 
-from screens.today_screen import first_lines
+from screens.today_sections import first_lines
 
 
 def test_only_the_shown_lines_are_made_and_the_rest_are_counted() -> None:
