@@ -207,7 +207,7 @@ def _run_on_kept_today(path: Path, clock: SystemClock, shown: Mapping[str, Any])
     result = app.run()
     opened = opening.wait()
     try:
-        keep = _today_to_keep(opened, clock, result)
+        keep = app.today_to_keep(clock.today()) or _today_to_keep(opened, clock, result)
     finally:
         for warning in opened.close():
             _fail(warning)
@@ -241,7 +241,11 @@ def _run_opened(args: argparse.Namespace) -> str | None:
             kept=getattr(opened, "kept", None),  # a team database says where it keeps things
         )
         result = app.run()
-        keep = _today_to_keep(opened, clock, result) if isinstance(opened, OpenedStore) else None
+        keep = (
+            (app.today_to_keep(clock.today()) or _today_to_keep(opened, clock, result))
+            if isinstance(opened, OpenedStore)
+            else None
+        )
     if isinstance(opened, OpenedStore):
         _keep(opened, clock, keep)
     return result

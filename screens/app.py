@@ -10,6 +10,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -113,6 +114,10 @@ class OrganiserApp(App[str | None]):
         self._on_hangup = on_hangup
         # Every change is heard, so the diary file can be kept up to date (screens/calendar_*).
         repo = watched = WatchedRepository(repo)
+        #: How many changes have been made this session; what Today last showed, as of when.
+        self.changes = 0
+        watched.subscribe(self._count_change)
+        self._today: tuple[int, date, Mapping[str, Any]] | None = None
         self.diary_keeper = DiaryKeeper(self, watched, clock)
         # The last changes, in memory only, so `u` can take them back (organiser/undo.py).
         repo = self.undo_history = UndoHistory(watched, clock)
@@ -143,6 +148,21 @@ class OrganiserApp(App[str | None]):
         self._preview = preview
         for mode, screen in areas.items():
             self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]
+
+    def _count_change(self, kinds: frozenset[str]) -> None:
+        self.changes += 1
+
+    def note_today(self, changes: int, day: date, shown: Mapping[str, Any]) -> None:
+        """Today shows `shown` for `day`, built when `changes` changes had been made."""
+        self._today = (changes, day, shown)
+
+    def today_to_keep(self, day: date) -> Mapping[str, Any] | None:
+        """What Today shows for `day` if nothing has changed since it was built, to keep at
+        close (screens/today_preview.py); None if it must be built afresh."""
+        if self._today is None:
+            return None
+        changes, shown_day, shown = self._today
+        return shown if changes == self.changes and shown_day == day else None
 
     def _take_preview(self) -> Mapping[str, Any] | None:
         preview, self._preview = self._preview, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -29,7 +30,7 @@ from screens.today_items import (
     ItemRef,
     rate_text,
 )
-from screens.today_preview import preview_sections
+from screens.today_preview import preview_sections, shown_today
 from screens.today_sections import Section, today_sections
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
@@ -76,6 +77,7 @@ class TodayScreen(Screen[None]):
         self.clock = clock
         #: What Today showed when the app last closed, painted while the database opens.
         self._preview = preview
+        self._kept: Mapping[str, Any] = {}
         self.summary: TodaySummary | None = None
         self._just_mounted = False
         self.profile: Profile | None = None
@@ -113,10 +115,11 @@ class TodayScreen(Screen[None]):
     def _show_preview(self) -> bool:
         """Paint what Today showed when the app last closed, if it was kept."""
         found = preview_sections(self._preview) if self._preview is not None else None
-        self._preview = None
+        self._kept, self._preview = self._preview or {}, None
         if found is None:
             return False
         rate, sections = found
+        self._note(0, self.clock.today(), self._kept)
         self.sub_title = f"{self.clock.today():%A %d %B %Y} · {OPENING}"
         self.query_one("#today-rate", Static).update(rate)
         self._fill_sections(sections)
@@ -160,14 +163,24 @@ class TodayScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="today-summary", exit_on_error=False)
     def _build_summary(self, request: int) -> None:
+        changes = getattr(self.app, "changes", None)  # how many the app had heard of by now
         try:
-            profile = self.repo.profile() or Profile(organiser_name="Organiser")
+            stored = self.repo.profile()
+            profile = stored or Profile(organiser_name="Organiser")
             summary = build_today(self.repo, profile, self.clock.today())
         except OrganiserError as error:
             self.app.call_from_thread(self._failed, request, error)
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_summary, request, profile, summary)
+            if stored is not None and changes is not None:
+                self._note(changes, summary.day, shown_today(summary, profile))
+
+    def _note(self, changes: int, day: date, shown: Mapping[str, Any]) -> None:
+        """Tell the app what Today shows, as of `changes` (for it to keep at close)."""
+        note = getattr(self.app, "note_today", None)
+        if note is not None:
+            note(changes, day, shown)
 
     class SummaryShown(Message):
         """Today shows its first summary (or why it cannot): the app's slower jobs may start."""
