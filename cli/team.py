@@ -87,7 +87,8 @@ def add_team_parser(
     figures = actions.add_parser(
         "figures",
         parents=[common],
-        help="every organiser's 1-2-1s side by side for a period (a supervisor's login)",
+        help="every organiser's 1-2-1s, leaders trained, training days and money paid in "
+        "side by side for a period (a supervisor's login)",
     )
     figures.add_argument("--from", dest="start", metavar="DAY", help="first day (default: Monday)")
     figures.add_argument("--to", dest="end", metavar="DAY", help="last day (default: today)")
@@ -150,8 +151,9 @@ def _period(args: argparse.Namespace, today: date) -> Period:
 
 def figures(url: str, args: argparse.Namespace) -> int:
     """`organiser team figures`: the 1-2-1s of every organiser side by side."""
+    from cli.team_review import work_table
     from store.postgres.connection import connect, translated
-    from store.postgres.figures import one_to_one_figures
+    from store.postgres.figures import one_to_one_figures, shared_work
     from store.postgres.schema import settle
     from store.postgres.team import is_supervisor
 
@@ -165,6 +167,7 @@ def figures(url: str, args: argparse.Namespace) -> int:
         supervising = is_supervisor(conn)
         if not supervising:  # the others' rows are closed to an organiser: not zeros
             rows = [row for row in rows if row.organiser == conn.info.user]
+        work = shared_work(conn, period) if supervising else None
     finally:
         conn.close()
     days = working_days(period, range(5))
@@ -180,6 +183,9 @@ def figures(url: str, args: argparse.Namespace) -> int:
             f"{row.organiser:<{width}}  {row.held:>5}  {per_day:>5.1f}  {row.booked:>6}"
             f"  {row.cancelled:>9}"
         )
+    if work is not None:
+        print()
+        print(work_table([row.organiser for row in rows], work, period))
     if not supervising:
         print(
             "These are your own figures only: a supervisor's login (organiser team "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from organiser.models import (
     DuesKind,
@@ -161,7 +162,21 @@ class PeriodMoney:
         return self.paid_hard / self.paid if self.paid else None
 
 
-def paid_during(items: Iterable[FundraisingItem], period: Period) -> PeriodMoney:
+class Paid(Protocol):
+    """What money paid in during a period reads of an item: a FundraisingItem, or the facts
+    of one a supervisor's login may read on a team database (organiser.team_work)."""
+
+    @property
+    def status(self) -> FundingStatus: ...
+    @property
+    def paid_on(self) -> date | None: ...
+    @property
+    def amount_pence(self) -> int: ...
+    @property
+    def hard_money(self) -> bool: ...
+
+
+def paid_during(items: Iterable[Paid], period: Period) -> PeriodMoney:
     """What was paid on a day inside `period` (a paid item without a date does not count)."""
     paid = paid_hard = count = 0
     for item in items:

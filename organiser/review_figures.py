@@ -7,22 +7,22 @@ holidays taken out), so a fortnight's target is the fortnight's share of the yea
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from organiser.actions import turnout
-from organiser.fundraising import paid_during, progress, target_for
+from organiser.fundraising import Paid, paid_during, progress, target_for
 from organiser.listening import tally
 from organiser.meetings import due_points
 from organiser.metrics import follow_ups, one_to_one_rate
-from organiser.models import Profile, ReviewStatus, SupervisionReview
+from organiser.models import FundraisingTarget, Profile, ReviewStatus, SupervisionReview
 from organiser.models.supervision import Figure, FigureUnit
 from organiser.money import format_pounds
 from organiser.periods import Period, working_days
 from organiser.pipeline import progress as ladder_progress
 from organiser.review_records import Records
-from organiser.training import days_target, leaders_trained, training_days, year_of
+from organiser.training import Session, days_target, leaders_trained, training_days, year_of
 
 #: Figures where fewer is better: the arrow of a fall is good news.
 LOWER_IS_BETTER = frozenset({"follow_ups_overdue", "action_points_overdue"})
@@ -54,9 +54,9 @@ def _over(records: Records, period: Period, as_of: date) -> dict[str, _Value]:
     ladder = ladder_progress(records.ladder_moves, period)
     held = [a for a in records.actions if a.at.date() in period and a.at.date() <= as_of]
     turnouts = [turnout(a) for a in held]
-    money = paid_during(records.fundraising_items, period)
-    target = target_for(period.end.year, records.fundraising_targets, profile)
-    money_target = prorated(target.pence, period, profile)
+    work = work_values(
+        records.trainings, records.fundraising_items, period, profile, records.fundraising_targets
+    )
     return {
         "one_to_ones": _Value("1-2-1s held", rate.held, rate.target_total),
         "one_to_ones_per_day": _Value(
@@ -64,17 +64,8 @@ def _over(records: Records, period: Period, as_of: date) -> dict[str, _Value]:
         ),
         "ladder_moves_up": _Value("Moves up the ladder", ladder.moves_up, None),
         "new_leaders": _Value("New leaders", ladder.new_leaders, None),
-        "leaders_trained": _Value(
-            "Leaders trained",
-            len(leaders_trained(records.trainings, period)),
-            prorated(profile.leaders_trained_per_year, period, profile),
-        ),
-        "training_days": _Value(
-            "Training days",
-            training_days(records.trainings, period),
-            prorated(days_target(profile), period, profile),
-            FigureUnit.DAYS,
-        ),
+        "leaders_trained": work["leaders_trained"],
+        "training_days": work["training_days"],
         "conversations": _Value(
             "Listening conversations",
             sum(1 for c in records.conversations if c.on in period),
@@ -91,6 +82,37 @@ def _over(records: Records, period: Period, as_of: date) -> dict[str, _Value]:
             sum(t.total or 0 for t in turnouts),
             sum(t.target for t in turnouts) or None,
         ),
+        "money_paid": work["money_paid"],
+        "hard_money_paid": work["hard_money_paid"],
+    }
+
+
+def work_values(
+    trainings: Iterable[Session],
+    items: Iterable[Paid],
+    period: Period,
+    profile: Profile,
+    targets: Iterable[FundraisingTarget] = (),
+) -> dict[str, _Value]:
+    """Leaders trained, training days and money paid in (and hard money) over `period`,
+    against the targets' share for the period: a review's figures, and each organiser's on a
+    team database (organiser.team_work)."""
+    sessions = list(trainings)
+    money = paid_during(items, period)
+    target = target_for(period.end.year, targets, profile)
+    money_target = prorated(target.pence, period, profile)
+    return {
+        "leaders_trained": _Value(
+            "Leaders trained",
+            len(leaders_trained(sessions, period)),
+            prorated(profile.leaders_trained_per_year, period, profile),
+        ),
+        "training_days": _Value(
+            "Training days",
+            training_days(sessions, period),
+            prorated(days_target(profile), period, profile),
+            FigureUnit.DAYS,
+        ),
         "money_paid": _Value("Money paid in", money.paid, money_target, FigureUnit.PENCE),
         "hard_money_paid": _Value(
             "Hard money paid in",
@@ -99,6 +121,11 @@ def _over(records: Records, period: Period, as_of: date) -> dict[str, _Value]:
             FigureUnit.PENCE,
         ),
     }
+
+
+def compared(now: Mapping[str, _Value], before: Mapping[str, _Value]) -> list[Figure]:
+    """Each figure of `now`, with the same figure of the period before."""
+    return [_figure(key, value, before[key].value) for key, value in now.items()]
 
 
 def _standing(records: Records, as_of: date) -> dict[str, _Value]:
@@ -146,7 +173,7 @@ def compute(records: Records, period: Period, as_of: date, review_id: str = "") 
     """Every figure of a review of `period`, worked out as things stood on `as_of`."""
     now = _over(records, period, as_of)
     before = _over(records, period.previous(), as_of)
-    figures = [_figure(key, value, before[key].value) for key, value in now.items()]
+    figures = compared(now, before)
     last = last_finished(records.reviews, period.end, review_id)
     earlier = {f.key: f.value for f in last.figures} if last else {}
     figures += [

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Protocol, TypeVar
 
-from organiser.models import ParticipationStatus, Profile, TrainingSession
+from organiser.models import Participation, ParticipationStatus, Profile, TrainingSession
 from organiser.periods import Period
 
 FULL_TIME_DAYS_PER_WEEK = 5
 
 
-def sessions_in(sessions: Iterable[TrainingSession], period: Period) -> list[TrainingSession]:
+class Session(Protocol):
+    """What the training figures read of a session: a TrainingSession, or the facts of one a
+    supervisor's login may read on a team database (organiser.team_work)."""
+
+    @property
+    def starts(self) -> datetime: ...
+    @property
+    def participations(self) -> Sequence[Participation]: ...
+    @property
+    def organiser_days(self) -> float: ...
+
+
+S = TypeVar("S", bound=Session)
+
+
+def sessions_in(sessions: Iterable[S], period: Period) -> list[S]:
     return sorted((s for s in sessions if s.starts.date() in period), key=lambda s: s.starts)
 
 
-def leaders_trained(sessions: Iterable[TrainingSession], period: Period) -> set[str]:
+def leaders_trained(sessions: Iterable[Session], period: Period) -> set[str]:
     """Distinct people who completed a session held in `period`: trained twice counts once."""
     return {
         p.person_id
@@ -26,7 +42,7 @@ def leaders_trained(sessions: Iterable[TrainingSession], period: Period) -> set[
     }
 
 
-def training_days(sessions: Iterable[TrainingSession], period: Period) -> float:
+def training_days(sessions: Iterable[Session], period: Period) -> float:
     """The organiser's days preparing, delivering and evaluating the sessions held in `period`."""
     return sum(s.organiser_days for s in sessions_in(sessions, period))
 

@@ -55,10 +55,12 @@ class HelpScreen(ModalScreen[None]):
         Binding("question_mark", "close", "Close", key_display="?", id="help.close-again"),
     ]
 
-    def __init__(self, place: str, commands: Sequence[Command]) -> None:
+    def __init__(self, place: str, commands: Sequence[Command], *, undo: bool = True) -> None:
+        """`undo`: whether to say how u undoes changes (not in an app that changes nothing)."""
         super().__init__(classes="dialog")
         self._place = place
         self._commands = commands
+        self._undo = undo
 
     def compose(self) -> ComposeResult:
         here = [(c.key, c.description) for c in self._commands if not c.is_global]
@@ -71,7 +73,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 _keys_table([*everywhere, *MOVING_AROUND], columns=2), id="help-everywhere"
             )
-            yield Static(Text(UNDO_NOTE, style="dim"), id="help-undo")
+            if self._undo:
+                yield Static(Text(UNDO_NOTE, style="dim"), id="help-undo")
         yield Footer()
 
     def action_close(self) -> None:

@@ -21,6 +21,7 @@ import psycopg
 
 from organiser.errors import DatabaseTooNew, StoreError
 from store.postgres.connection import Connection
+from store.postgres.supervised import create_views, views_due
 
 #: The schema this program writes. Raise it, and add a migration, whenever the tables change.
 VERSION = 2
@@ -168,6 +169,7 @@ def settle(conn: Connection, *, read_only: bool) -> None:
         found = stored_version(conn)
         _refuse_newer(found)
         if found == VERSION:
+            _supervised_views(conn)
             return
         created = found == 0
         while found < VERSION:
@@ -182,6 +184,7 @@ def settle(conn: Connection, *, read_only: bool) -> None:
             (VERSION,),
         )
         grant_team(conn)
+        _supervised_views(conn)
 
 
 def _index_search(conn: Connection) -> None:
@@ -213,6 +216,18 @@ def allow_supervisors(conn: Connection) -> None:
         f"GRANT SELECT (kind, owner, moment, status) ON own_records TO {SUPERVISOR_ROLE}".encode()
     )
     conn.execute(f"GRANT SELECT ON organiser_schema TO {SUPERVISOR_ROLE}".encode())
+    create_views(conn, (SUPERVISOR_ROLE,))
+
+
+def _supervised_views(conn: Connection) -> None:
+    """The views of the shared trainings and money a supervisor reads (store.postgres.
+    supervised), made or remade when this login owns the tables and they are missing or
+    older: so a team database set up before them gets them when its owner next opens it."""
+    if views_due(conn):
+        supervising = conn.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", (SUPERVISOR_ROLE,)
+        ).fetchone()
+        create_views(conn, (SUPERVISOR_ROLE,) if supervising else ())
 
 
 def team_role_exists(conn: Connection) -> bool:
