@@ -134,8 +134,14 @@ class TinyRepository:
     def search(self, kind: type[R], text: str, limit: int | None = None) -> builtins.list[R]:
         words = text.casefold().split()
         found: builtins.list[R] = []
-        for doc in self._search.matching(kind.kind, kind.search_fields, self._raw(kind), words):
-            found.append(self._load(kind, doc))
+        name, validated = kind.kind, self._validated
+        for doc in self._search.matching(name, kind.search_fields, self._raw(kind), words):
+            # _load's cache look-up, inline: a common word can find thousands of records.
+            cached = validated.get((name, str(doc.get("id"))))
+            if cached and cached[0] is doc and cached[1].revision == doc.get("revision"):
+                found.append(cast(R, cached[1]))
+            else:
+                found.append(self._load(kind, doc))
             if limit is not None and len(found) >= limit:
                 break
         return found

@@ -49,16 +49,20 @@ class KindIndex:
             yield from self.docs
             return
         first, rest = words[0], words[1:]
-        text, starts, ends = self.text, self.starts, self.ends
-        at = text.find(first)
+        text, starts, ends, docs = self.text, self.starts, self.ends, self.docs
+        find, last = text.find, len(starts) - 1
+        at = find(first)
         while at >= 0:
             n = bisect_right(starts, at) - 1
-            own = text[starts[n] : ends[n]]
-            if all(word in own for word in rest):
-                yield self.docs[n]
-            if n + 1 >= len(starts):
+            if not rest:  # one word, the usual search: found where it was found
+                yield docs[n]
+            else:
+                own = text[starts[n] : ends[n]]
+                if all(word in own for word in rest):
+                    yield docs[n]
+            if n >= last:
                 return
-            at = text.find(first, starts[n + 1])
+            at = find(first, starts[n + 1])
 
 
 class SearchIndex:
