@@ -45,6 +45,7 @@ from organiser.clock import Clock, SystemClock
 from organiser.errors import DatabaseCorrupt, OrganiserError
 from organiser.repository import Repository
 from organiser.text import terminal_safe
+from store.backups import backup_path
 from store.database import OpenedStore, open_store
 from store.last_today import keep_last_today, last_today
 from store.paths import backup_dir, config_dir, resolve_db_path
@@ -126,8 +127,25 @@ def _session(args: argparse.Namespace) -> Iterator[OpenedStore | OpenedPostgres]
     try:
         yield opened
     finally:
-        for warning in opened.close():
-            _fail(warning)
+        _close(opened)
+
+
+#: A database this big takes seconds to copy and check for the day's backup at close.
+_SAY_BACKUP_FROM = 20_000_000
+
+
+def _close(opened: OpenedStore | OpenedPostgres) -> None:
+    """Close the database, saying so first at a terminal when the day's backup of a large
+    one will take a while; what went wrong is reported, not lost."""
+    if isinstance(opened, OpenedStore) and not opened.read_only and sys.stderr.isatty():
+        try:
+            big = opened.path.stat().st_size >= _SAY_BACKUP_FROM
+        except OSError:
+            big = False
+        if big and not backup_path(opened.path, SystemClock().today()).exists():
+            print("Making today's backup of the database…", file=sys.stderr, flush=True)
+    for warning in opened.close():
+        _fail(warning)
 
 
 def _restore(args: argparse.Namespace) -> int:
@@ -209,8 +227,7 @@ def _run_on_kept_today(path: Path, clock: SystemClock, shown: Mapping[str, Any])
     try:
         keep = app.today_to_keep(clock.today()) or _today_to_keep(opened, clock, result)
     finally:
-        for warning in opened.close():
-            _fail(warning)
+        _close(opened)
     _keep(opened, clock, keep)
     return result
 
