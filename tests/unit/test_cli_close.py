@@ -16,7 +16,6 @@ from store.database import open_store
 
 def test_the_days_backup_of_a_large_database_is_announced_at_a_terminal(
     tmp_path: Path,
-    clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
