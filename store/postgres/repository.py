@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from organiser.calendar.build import in_diary
 from organiser.clock import Clock
@@ -29,7 +29,7 @@ from store.postgres.privacy import (
     table_of,
 )
 from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
-from store.postgres.reading import Validated
+from store.postgres.reading import Validated, collector_paused
 from store.postgres.statements import (
     DELETE,
     DELETE_SOME,
@@ -110,13 +110,13 @@ class PostgresRepository:
     # Reading
 
     def _rows(self, query: str, arguments: Sequence[object]) -> builtins.list[tuple[str, ...]]:
-        """The rows of a read, as text. A read is safe to try once more, on a new
-        connection, when the last one was lost (outside a change)."""
+        """The rows of a read (every column text). A read is safe to try once more, on a
+        new connection, when the last one was lost (outside a change)."""
         for attempt in (1, 2):
             try:
                 with self._using("read the records"):
                     rows = self._conn.execute(query.encode(), arguments).fetchall()
-                return [tuple(str(value) for value in row) for row in rows]
+                return cast(builtins.list[tuple[str, ...]], rows)
             except LostConnection:
                 if self._changing or attempt == 2:
                     raise
@@ -133,24 +133,28 @@ class PostgresRepository:
         pass when most are new)."""
         sql, params = where
         arguments = [kind.kind, scope_of(kind, self._role), *params]
-        found = self._rows(select(kind, docs=False) + sql + order[0], [*arguments, *order[1]])
+        ordered = [*arguments, *order[1]]
         known = self._validated
-        missing = [record_id for record_id, stamp in found if not known.has(kind, record_id, stamp)]
-        if len(missing) * 2 > len(found):
-            rows = self._rows(select(kind) + sql + order[0], [*arguments, *order[1]])
-        elif missing:
-            rows = self._rows(select(kind) + sql + " AND r.id = ANY(%s)", [*arguments, missing])
-        else:
-            rows = []
-        loaded = {
-            record_id: known.load(kind, record_id, stamp, text) for record_id, stamp, text in rows
-        }
-        records: builtins.list[R] = []
-        for record_id, stamp in found:  # one changed in between is read as it is now
-            record = loaded.get(record_id) or known.get(kind, record_id, stamp)
-            if record is not None:  # one removed in between is gone
-                records.append(record)
-        return records
+        with collector_paused():
+            if not known.holds(kind):
+                rows = self._rows(select(kind) + sql + order[0], ordered)
+                loaded = known.load_all(kind, rows)
+                return builtins.list(loaded.values())
+            found = self._rows(select(kind, docs=False) + sql + order[0], ordered)
+            picked, missing = known.pick(kind, found)
+            if len(missing) * 2 > len(found):
+                rows = self._rows(select(kind) + sql + order[0], ordered)
+            elif missing:
+                rows = self._rows(select(kind) + sql + " AND r.id = ANY(%s)", [*arguments, missing])
+            else:
+                return [record for record in picked if record is not None]
+            loaded = known.load_all(kind, rows)
+            # One changed since the first query is read as it is now; one removed is gone.
+            records = [
+                record if record is not None else loaded.get(row[0])
+                for record, row in zip(picked, found, strict=True)
+            ]
+        return [record for record in records if record is not None]
 
     def get(self, kind: type[R], record_id: str) -> R | None:
         """One row, its document read with its stamp (one round trip)."""
