@@ -1,0 +1,137 @@
+"""Logging a 1-2-1 with someone booked for that day asks whether it is the booking: marking
+it held fills the booking in (no second record) and one `u` takes it back; saving
+separately keeps both; going back keeps the form as typed."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from textual.widgets import Input
+
+from organiser.clock import LONDON, FixedClock
+from organiser.models import OneToOneStatus, Person, RelationalMeeting
+from screens.app import OrganiserApp
+from screens.held_booking_dialog import HeldBookingDialog
+from screens.one_to_one_dialog import OneToOneDialog
+from screens.quick_capture import QuickCapture
+from store.repository import TinyRepository
+from tests.ui.conftest import (
+    SIZE,
+    has_id,
+    notices,
+    screen_text,
+    tab_to,
+    wait_for_screen,
+    wait_for_today,
+)
+
+
+def booked_this_morning(repo: TinyRepository, clock: FixedClock) -> RelationalMeeting:
+    """Amina, booked for 9:00 today (the clock says 9:30): 45 minutes at the library."""
+    amina = next(p for p in repo.list(Person) if p.name == "Amina Khan")
+    return repo.save(
+        RelationalMeeting(
+            person_id=amina.id,
+            at=datetime.combine(clock.today(), time(9), LONDON),
+            status=OneToOneStatus.BOOKED,
+            length_minutes=45,
+            place="Library",
+        )
+    )
+
+
+async def log_amina(pilot: object, app: OrganiserApp, minutes: str) -> None:
+    await pilot.press("l")  # type: ignore[attr-defined]
+    await wait_for_screen(pilot, OneToOneDialog)  # type: ignore[arg-type]
+    await pilot.press(*"Amina Khan", "enter")  # type: ignore[attr-defined]
+    await tab_to(pilot, has_id("length-minutes"))  # type: ignore[arg-type]
+    await pilot.press(*minutes)  # type: ignore[attr-defined]
+    await tab_to(pilot, has_id("tension"))  # type: ignore[arg-type]
+    await pilot.press(*"Damp in the flats", "ctrl+s")  # type: ignore[attr-defined]
+    await wait_for_screen(pilot, HeldBookingDialog)  # type: ignore[arg-type]
+
+
+async def test_mark_the_booking_held_then_undo_it(
+    filled: TinyRepository, clock: FixedClock
+) -> None:
+    planned = booked_this_morning(filled, clock)
+    count = filled.count(RelationalMeeting)
+    app = OrganiserApp(filled, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_today(pilot)
+        await log_amina(pilot, app, "30")
+        text = screen_text(app)
+        assert "Is this the 1-2-1 you booked?" in text
+        assert "Amina Khan has this 1-2-1 booked:" in text
+        assert "• Mon 23 Nov 09:00, 45 min, at Library" in text
+        assert "Mark booking held (h)" in text and "Save separately (s)" in text
+
+        await pilot.press("escape")  # go back: the form as typed, nothing saved
+        await wait_for_screen(pilot, OneToOneDialog)
+        assert app.screen.query_one("#length-minutes", Input).value == "30"
+        assert filled.get(RelationalMeeting, planned.id) == planned
+        assert filled.count(RelationalMeeting) == count
+
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, HeldBookingDialog)
+        await pilot.press("h")
+        await wait_for_today(pilot)
+
+        held = filled.get(RelationalMeeting, planned.id)
+        assert held is not None and held.status is OneToOneStatus.HELD
+        assert held.at == planned.at  # the time was left at "now": the booked time stands
+        assert (held.length_minutes, held.place) == (30, "Library")
+        assert held.tension == "Damp in the flats"
+        assert not held.contact_guard_overridden
+        assert filled.count(RelationalMeeting) == count  # no second 1-2-1
+        assert any("is now held" in n for n in notices(app))
+
+        await pilot.press("u")  # one undo puts the booking back as it was
+        await pilot.pause()
+        assert any(n.startswith("Undid: The 1-2-1 with Amina Khan") for n in notices(app))
+        again = filled.get(RelationalMeeting, planned.id)
+        assert again is not None and again.status is OneToOneStatus.BOOKED
+        assert (again.length_minutes, again.tension, again.at) == (45, "", planned.at)
+        assert filled.count(RelationalMeeting) == count
+
+
+async def test_save_separately_keeps_the_booking_and_marks_the_new_one(
+    filled: TinyRepository, clock: FixedClock
+) -> None:
+    planned = booked_this_morning(filled, clock)
+    app = OrganiserApp(filled, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_today(pilot)
+        await log_amina(pilot, app, "20")
+        await pilot.press("s")
+        await wait_for_today(pilot)
+
+        theirs = filled.list(RelationalMeeting, {"person_id": planned.person_id})
+        (new,) = [m for m in theirs if m.id != planned.id]
+        assert new.status is OneToOneStatus.HELD and new.length_minutes == 20
+        assert new.contact_guard_overridden  # saved despite the booking that day
+        assert filled.get(RelationalMeeting, planned.id) == planned
+
+
+async def test_quick_add_asks_too_and_marks_the_booking_held(
+    filled: TinyRepository, clock: FixedClock
+) -> None:
+    planned = booked_this_morning(filled, clock)
+    count = filled.count(RelationalMeeting)
+    app = OrganiserApp(filled, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_today(pilot)
+        await pilot.press("plus")
+        await wait_for_screen(pilot, QuickCapture)
+        await pilot.press(*'121 @amina 40m self:"her children"', "enter")
+        await wait_for_screen(pilot, HeldBookingDialog)
+        assert "• Mon 23 Nov 09:00, 45 min, at Library" in screen_text(app)
+        await pilot.press("enter")  # "Mark booking held" has the focus
+        await wait_for_today(pilot)
+
+        held = filled.get(RelationalMeeting, planned.id)
+        assert held is not None and held.status is OneToOneStatus.HELD
+        assert (held.at, held.length_minutes) == (planned.at, 40)
+        assert held.self_interest == "her children"
+        assert filled.count(RelationalMeeting) == count
+        assert any("now marked held" in n for n in notices(app))
