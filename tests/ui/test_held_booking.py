@@ -5,7 +5,9 @@ separately keeps both; going back keeps the form as typed."""
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from organiser.clock import LONDON, FixedClock
@@ -13,10 +15,12 @@ from organiser.models import OneToOneStatus, Person, RelationalMeeting
 from screens.app import OrganiserApp
 from screens.held_booking_dialog import HeldBookingDialog
 from screens.one_to_one_dialog import OneToOneDialog
+from screens.person_detail import PersonDetailScreen
 from screens.quick_capture import QuickCapture
 from store.repository import TinyRepository
 from tests.ui.conftest import (
     SIZE,
+    go_to_people,
     has_id,
     notices,
     screen_text,
@@ -40,15 +44,16 @@ def booked_this_morning(repo: TinyRepository, clock: FixedClock) -> RelationalMe
     )
 
 
-async def log_amina(pilot: object, app: OrganiserApp, minutes: str) -> None:
-    await pilot.press("l")  # type: ignore[attr-defined]
-    await wait_for_screen(pilot, OneToOneDialog)  # type: ignore[arg-type]
-    await pilot.press(*"Amina Khan", "enter")  # type: ignore[attr-defined]
-    await tab_to(pilot, has_id("length-minutes"))  # type: ignore[arg-type]
-    await pilot.press(*minutes)  # type: ignore[attr-defined]
-    await tab_to(pilot, has_id("tension"))  # type: ignore[arg-type]
-    await pilot.press(*"Damp in the flats", "ctrl+s")  # type: ignore[attr-defined]
-    await wait_for_screen(pilot, HeldBookingDialog)  # type: ignore[arg-type]
+async def log_amina(pilot: Pilot[Any], minutes: str) -> None:
+    """`l` on Today: Amina, `minutes` long, a tension, and save."""
+    await pilot.press("l")
+    await wait_for_screen(pilot, OneToOneDialog)
+    await pilot.press(*"Amina Khan", "enter")
+    await tab_to(pilot, has_id("length-minutes"))
+    await pilot.press(*minutes)
+    await tab_to(pilot, has_id("tension"))
+    await pilot.press(*"Damp in the flats", "ctrl+s")
+    await wait_for_screen(pilot, HeldBookingDialog)
 
 
 async def test_mark_the_booking_held_then_undo_it(
@@ -59,7 +64,7 @@ async def test_mark_the_booking_held_then_undo_it(
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_today(pilot)
-        await log_amina(pilot, app, "30")
+        await log_amina(pilot, "30")
         text = screen_text(app)
         assert "Is this the 1-2-1 you booked?" in text
         assert "Amina Khan has this 1-2-1 booked:" in text
@@ -102,7 +107,7 @@ async def test_save_separately_keeps_the_booking_and_marks_the_new_one(
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_today(pilot)
-        await log_amina(pilot, app, "20")
+        await log_amina(pilot, "20")
         await pilot.press("s")
         await wait_for_today(pilot)
 
@@ -135,3 +140,27 @@ async def test_quick_add_asks_too_and_marks_the_booking_held(
         assert held.self_interest == "her children"
         assert filled.count(RelationalMeeting) == count
         assert any("now marked held" in n for n in notices(app))
+
+
+async def test_from_a_person_s_page_a_time_typed_replaces_the_booked_time(
+    filled: TinyRepository, clock: FixedClock
+) -> None:
+    planned = booked_this_morning(filled, clock)
+    app = OrganiserApp(filled, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to_people(pilot)
+        await pilot.press("enter")  # Amina Khan, first by name
+        await wait_for_screen(pilot, PersonDetailScreen)
+        await pilot.press("l")
+        await wait_for_screen(pilot, OneToOneDialog)
+        assert app.focused is app.screen.query_one("#at")
+        await pilot.press("end", "ctrl+u", *"today 9:05", "ctrl+s")
+        await wait_for_screen(pilot, HeldBookingDialog)
+        await pilot.press("h")
+        await wait_for_screen(pilot, PersonDetailScreen)
+
+        held = filled.get(RelationalMeeting, planned.id)
+        assert held is not None and held.status is OneToOneStatus.HELD
+        assert held.at == datetime.combine(clock.today(), time(9, 5), LONDON)
+        assert (held.length_minutes, held.place) == (45, "Library")  # none typed: kept
+        assert len(filled.list(RelationalMeeting, {"person_id": planned.person_id})) == 1
