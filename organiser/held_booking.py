@@ -24,22 +24,11 @@ from datetime import datetime, timedelta, tzinfo
 from organiser.clock import LONDON
 from organiser.contact_guard import DEFAULT_DAYS
 from organiser.models import OneToOneStatus, Profile, RelationalMeeting
+from organiser.one_to_ones import CONVERSATION
 from organiser.repository import Repository
 
 #: What a held 1-2-1 may say that a booking might already hold; blank typed keeps the booking's.
-FILLED = (
-    "length_minutes",
-    "place",
-    "interests",
-    "self_interest",
-    "story",
-    "tension",
-    "potential",
-    "follow_up",
-    "follow_up_due",
-    "follow_up_done_on",
-    "next_meeting_at",
-)
+FILLED = ("length_minutes", "place", *CONVERSATION, "follow_up_done_on")
 #: A time within this of the moment the form opened is the form's own "now", not one typed.
 NOW_LEEWAY = timedelta(minutes=1)
 
