@@ -17,11 +17,12 @@ import re
 from dataclasses import replace
 
 from cli.commands import Refused
+from cli.contact_check import add_check_arguments, checked, took_over
 from organiser.capture import Problems
 from organiser.capture_plan import Directory, Planned, plan_line
 from organiser.clock import Clock
-from organiser.contact_guard import DEFAULT_DAYS, check, warning
 from organiser.models import Institution, Person, RelationalMeeting
+from organiser.one_to_ones import moment_text
 from organiser.repository import Repository
 from organiser.text import terminal_safe
 
@@ -44,6 +45,9 @@ or someone new:
 
 a 1-2-1 with someone seen in the last 7 days (the Profile sets how many) is refused
 with when and what, unless --anyway is given; it is then saved marked as such.
+a 1-2-1 held with someone who has one booked that day (or within those days) is
+refused with the booking named: --mark-held marks that booking held with what the
+line gives (keeping the booked time when no at: is given); --anyway saves a second one.
 
 exit codes: 0 saved, 1 refused (reasons on stderr; nothing saved), 2 usage error
 """
@@ -67,12 +71,7 @@ def add_capture_parser(
     add.add_argument(
         "--dry-run", action="store_true", help="say what would be saved, and save nothing"
     )
-    add.add_argument(
-        "--anyway",
-        action="store_true",
-        help="save a 1-2-1 with someone seen in the last few days (the contact guard) "
-        "all the same; it is marked as such",
-    )
+    add_check_arguments(add)
 
 
 def _quoted(text: str) -> str:
@@ -101,15 +100,13 @@ def add(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
     if isinstance(found, Problems):
         raise Refused(" ".join(found.messages))
     if isinstance(found, Planned):
-        profile = repo.profile()
-        contacts = check(repo, found.meeting, None, profile)
-        if contacts:
-            days = profile.contact_guard_days if profile is not None else DEFAULT_DAYS
-            said = warning(found.person.name, contacts, days)
-            if not args.anyway:
-                raise Refused(f"{said} Nothing saved; add --anyway to save it all the same.")
-            print(terminal_safe(f"Note: {said}"))
-            found = replace(found, meeting=found.meeting.evolve(contact_guard_overridden=True))
+        meeting = checked(repo, found.meeting, found.person.name, now, args)
+        if took_over(meeting, found.meeting):
+            when = moment_text(meeting.at, clock.tz)
+            summary = f"the 1-2-1 booked with {found.person.name} on {when}, now marked held"
+            found = replace(found, meeting=meeting, summary=summary)
+        else:
+            found = replace(found, meeting=meeting)
     if args.dry_run:
         print(terminal_safe(f"Would save: {found.summary}. (Nothing saved.)"))
         return 0

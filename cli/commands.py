@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from cli.contact_check import add_check_arguments, checked, took_over
 from organiser.clock import Clock
 from organiser.dates import parse_day, parse_moment
 from organiser.errors import OrganiserError
@@ -91,7 +92,13 @@ def log(repo: Repository, clock: Clock, args: argparse.Namespace) -> int:
         raise Refused(describe(error)) from error
     if args.book and meeting.at <= now:
         raise Refused("--book is for a 1-2-1 in the future; give --at a later date and time.")
-    repo.save(meeting)
+    saving = checked(repo, meeting, person.name, now, args)
+    repo.save(saving)
+    if took_over(saving, meeting):
+        held = saving.at.astimezone(clock.tz)
+        said = f"Marked the 1-2-1 with {person.name} on {held:%a %d %b %Y %H:%M} held."
+        print(terminal_safe(said))
+        return 0
     verb = "Booked" if args.book else "Logged"
     print(terminal_safe(f"{verb} a 1-2-1 with {person.name} on {when:%a %d %b %Y %H:%M}."))
     return 0
@@ -113,3 +120,4 @@ def add_log_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--follow-up", dest="follow_up", help="the follow-up you agreed")
     parser.add_argument("--due", help="when the follow-up is due (2026-12-01, fri, tomorrow)")
     parser.add_argument("--next", metavar="WHEN", help="the next meeting booked")
+    add_check_arguments(parser)

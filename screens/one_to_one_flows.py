@@ -127,6 +127,7 @@ async def _fill_in(
         return None
     known_places = places(meetings)
     draft: OneToOneDraft | None = None
+    opened = clock.now()  # a time left at this "now" is no time given
     while True:
         dialog = OneToOneDialog(
             meeting,
@@ -141,22 +142,28 @@ async def _fill_in(
         typed = await screen.app.push_screen_wait(dialog)
         if typed is None:
             return None
-        checked = await guarded(screen, repo, typed.meeting, meeting)
+        checked = await guarded(screen, repo, typed.meeting, meeting, opened)
         if checked is None:  # seen them recently: back to the form, as typed
             draft = typed
             continue
+        # Logged beside a booking that was it: that booking, marked held, is what is saved.
+        base = meeting or next((m for m in meetings if m.id == checked.id), None)
         typed = replace(typed, meeting=checked)
-        previous_next = meeting.next_meeting_at if meeting else None
+        previous_next = base.next_meeting_at if base else None
         booking = plan_booking(typed.meeting, previous_next, meetings)
         records = [r for r in (typed.new_person, typed.meeting, booking) if r is not None]
         try:
-            stored = repo.save_all(records)
+            with undoable(screen, "") as action:  # one step, named as the notice names it
+                stored = repo.save_all(records)
+                saved = next(r for r in stored if isinstance(r, RelationalMeeting))
+                message = _saved_message(repo, clock, base, saved, typed, booking)
+                if action is not None:
+                    action.label = message.rstrip(".")
         except Exception as error:  # whatever went wrong, keep what was typed
             report(screen, error)
             draft = typed
             continue
-        saved = next(r for r in stored if isinstance(r, RelationalMeeting))
-        screen.notify(_saved_message(repo, clock, meeting, saved, typed, booking), markup=False)
+        screen.notify(message, markup=False)
         return saved
 
 

@@ -26,10 +26,12 @@ from organiser.capture_plan import Directory, NewPerson, Planned, plan_line
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
 from organiser.models import Institution, Person, Record, RelationalMeeting
+from organiser.one_to_ones import moment_text
 from organiser.repository import Repository
 from screens.contact_guard_dialog import ask_then
 from screens.one_to_one_flows import OneToOneHost
 from screens.person_flows import refuse_if_read_only, report
+from screens.undo_keeper import undoable
 
 HINT = (
     "121 (held) or book · @name · #tag · 40m · at: place: interests: self: story: tension: "
@@ -121,7 +123,8 @@ class QuickCapture(ModalScreen[str | None]):
             return
         if isinstance(found, Planned):
             try:
-                ask_then(self, self._repo, found.meeting, lambda m: self._guarded(found, m))
+                opened = self._clock.now()
+                ask_then(self, self._repo, found.meeting, lambda m: self._guarded(found, m), opened)
             except OrganiserError as error:
                 report(self, error)
             return
@@ -132,11 +135,16 @@ class QuickCapture(ModalScreen[str | None]):
         if meeting is None:
             self._show("Not saved: you went back. Enter asks again; Esc closes.", "problems")
             return
-        self._save(replace(found, meeting=meeting).records, found.summary)
+        summary = found.summary
+        if meeting.id != found.meeting.id:  # the booking it was, marked held
+            when = moment_text(meeting.at, self._clock.tz)
+            summary = f"the 1-2-1 booked with {found.person.name} on {when}, now marked held"
+        self._save(replace(found, meeting=meeting).records, summary)
 
     def _save(self, records: list[Record], summary: str) -> None:
         try:
-            self._repo.save_all(records)
+            with undoable(self, f"Quick add: {summary}"):
+                self._repo.save_all(records)
         except Exception as error:  # keep the line, whatever went wrong
             report(self, error)
             return

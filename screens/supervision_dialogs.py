@@ -165,7 +165,7 @@ class AgreedActionDialog(ModalScreen[AgreedAction | None]):
             yield Input(
                 action.text if action else "",
                 id="agreed-text",
-                placeholder="e.g. Book 1-2-1s with the three leaders going cold",
+                placeholder="e.g. Book 1-2-1s with the three leaders losing touch",
             )
             yield FieldError(id="agreed-text-error")
             with Horizontal(classes="field-pair"):

@@ -117,5 +117,6 @@ def test_a_change_from_the_command_line_rewrites_the_kept_diary(
     assert uid("one-to-one", diary.booked.id) in found and len(found) == 17
     kept.unlink()
     kept.mkdir()  # a file that cannot be written is reported; the 1-2-1 is saved all the same
-    assert main(["--db", str(db), "log", "Amina", "--at", "2026-11-21 10:00"]) == 0
+    # The day after the last: the contact guard asks, and --anyway goes ahead.
+    assert main(["--db", str(db), "log", "Amina", "--at", "2026-11-21 10:00", "--anyway"]) == 0
     assert f"could not keep {kept} up to date" in capsys.readouterr().err
