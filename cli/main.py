@@ -218,12 +218,12 @@ def _run_on_kept_today(path: Path, clock: SystemClock, shown: Mapping[str, Any])
         opening.repository(),
         clock,
         diary_path=default_out(path),
-        on_hangup=lambda: _hang_up(opening.wait()),
+        on_hangup=lambda: _hang_up(opening.opened()),
         preview=shown,
         until_open=opening.warnings,
     )
     result = app.run()
-    opened = opening.wait()
+    opened = opening.opened()
     try:
         keep = app.today_to_keep(clock.today()) or _today_to_keep(opened, clock, result)
     finally:

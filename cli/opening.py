@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
 
 class Opening:
-    """The database being opened by `open_database` in a thread of its own, started by the
-    first call to wait for it (the app's, once its first frame is painted, so the two do
-    not share the processor), or by `start`."""
+    """The database being opened by `open_database` in a thread of its own, once `start`
+    is called (by the app, after its first frame is painted, so the two do not share the
+    processor; `warnings` starts it). Whatever waits for it before then waits longer."""
 
     def __init__(self, open_database: Callable[[], OpenedStore]) -> None:
         self._open = open_database
@@ -52,7 +52,6 @@ class Opening:
 
     def wait(self) -> OpenedStore:
         """The open database, once it is; raises what opening it raised."""
-        self.start()
         self._done.wait()
         if self._error is not None:
             raise self._error
@@ -60,8 +59,14 @@ class Opening:
         return self._opened
 
     def warnings(self) -> list[str]:
-        """What opening found to say (for the app to show), once the database is open."""
+        """Open the database (if not begun yet) and say what opening it found to say."""
+        self.start()
         return list(self.wait().warnings)
+
+    def opened(self) -> OpenedStore:
+        """Open the database now if not begun yet, and wait for it."""
+        self.start()
+        return self.wait()
 
     def repository(self) -> Repository:
         """A repository that waits for the database on first use, in whichever thread."""

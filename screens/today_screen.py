@@ -108,7 +108,8 @@ class TodayScreen(Screen[None]):
             self.query_one("#today-rate", Static).update(Text(LOADING, style="dim"))
             for section in self.query(TodayList):
                 section.add_option(Option(Text(LOADING, style="dim"), disabled=True))
-        self.refresh_summary()
+        if not self.opening:  # else once the database is open (database_opened)
+            self.refresh_summary()
         self._just_mounted = True
         self.query_one("#today-booked", TodayList).focus()
 
@@ -131,6 +132,7 @@ class TodayScreen(Screen[None]):
         if self.summary is None:
             self.sub_title = f"{self.clock.today():%A %d %B %Y}"
         self.refresh_bindings()
+        self.refresh_summary()
 
     @property
     def opening(self) -> bool:
