@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -230,7 +230,12 @@ class OrganiserApp(App[str | None]):
     def _record_check_due(self) -> None:
         """The check's timer: it waits for Today's first summary rather than compete with
         it for the processor (both read every 1-2-1) on a large database."""
-        screen = self.screen
+        if not self.is_running:
+            return
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return  # closing
         if isinstance(screen, TodayScreen) and not screen.summary_ready:
             return  # SummaryShown starts it
         self._start_record_check()
