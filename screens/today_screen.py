@@ -40,8 +40,8 @@ LOADING = "Loading…"
 
 #: What the date line adds while the database opens behind what Today showed last time.
 OPENING = "opening the database…"
-#: Today's keys that act on the summary, so wait for it to be built.
-NEEDS_SUMMARY = frozenset({"next_period"})
+#: Seconds after the database opens behind the kept Today before its live summary is built.
+LIVE_SUMMARY_DELAY = 2.0
 
 #: The periods `w` steps through for the 1-2-1 rate.
 RATE_PERIODS = (
@@ -132,7 +132,13 @@ class TodayScreen(Screen[None]):
         if self.summary is None:
             self.sub_title = f"{self.clock.today():%A %d %B %Y}"
         self.refresh_bindings()
-        self.refresh_summary()
+        # The kept lines are what the database gives today, so the live summary can wait a
+        # moment: the organiser's first keys have the processor meanwhile.
+        self.set_timer(LIVE_SUMMARY_DELAY, self._live_summary)
+
+    def _live_summary(self) -> None:
+        if self.summary is None and self._requested == 0:
+            self.refresh_summary()
 
     @property
     def opening(self) -> bool:
@@ -140,7 +146,7 @@ class TodayScreen(Screen[None]):
         return bool(getattr(self.app, "opening", False))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.opening or (self.summary is None and action in NEEDS_SUMMARY):
+        if self.opening:
             return None  # shown, but not yet usable
         return True
 
@@ -257,6 +263,8 @@ class TodayScreen(Screen[None]):
         self.period_index = (self.period_index + 1) % len(RATE_PERIODS)
         if self.summary is not None:
             self._show_rate()
+        elif self._requested == 0:  # the kept Today, its live summary not yet asked for
+            self.refresh_summary()
 
     def action_refresh(self) -> None:
         self.refresh_summary()
