@@ -5,21 +5,21 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from enum import Enum
 from typing import Any, Protocol, TypeVar, cast, runtime_checkable
 
 from pydantic import ValidationError
 from tinydb import TinyDB
 
-from organiser.calendar.build import diary_stems, in_diary
+from organiser.calendar.build import in_diary
 from organiser.clock import Clock
 from organiser.dates import format_when
 from organiser.errors import Conflict, DatabaseCorrupt, ReadOnlyDatabase, StoreError
 from organiser.models import RECORD_TYPES, Profile, Record, Tombstone
 from organiser.models.base import fixed_offset
-from organiser.models.tombstones import KEEP_DAYS
 from organiser.repository import Repository
+from store.changes import checked_keys, expired, tombstone_for
 from store.search_index import SearchIndex
 from store.table import Change, ChangeAwareStorage, RecordTable
 
@@ -198,20 +198,12 @@ class TinyRepository:
         *,
         deletes: Sequence[tuple[type[Record], str]] = (),
     ) -> builtins.list[Record]:
-        seen: set[tuple[str, str]] = set()
-        stamped: builtins.list[Record] = []
-        for record in records:
-            key = (record.kind, record.id)
-            if key in seen:
-                raise StoreError(f"The same {type(record).__name__} appears twice in one save.")
-            seen.add(key)
-            stamped.append(self._stamp(record))
+        checked_keys(records, deletes, "save")
+        stamped: builtins.list[Record] = [self._stamp(record) for record in records]
         changes: builtins.list[Change] = [
             (r.kind, r.id, r.model_dump(mode="json")) for r in stamped
         ]
         for kind, record_id in deletes:
-            if (kind.kind, record_id) in seen:
-                raise StoreError(f"The same {kind.__name__} is both saved and deleted.")
             if record_id in self._raw(kind):
                 changes += self._removal(kind, record_id)
         self._commit(changes)
@@ -223,12 +215,7 @@ class TinyRepository:
         *,
         deletes: Sequence[tuple[type[Record], str]] = (),
     ) -> builtins.list[Record]:
-        seen: set[tuple[str, str]] = set()
-        for record in records:
-            key = (record.kind, record.id)
-            if key in seen:
-                raise StoreError(f"The same {type(record).__name__} appears twice in one change.")
-            seen.add(key)
+        seen = checked_keys(records, deletes, "change")
         changes: builtins.list[Change] = [
             (r.kind, r.id, r.model_dump(mode="json")) for r in records
         ]
@@ -242,8 +229,6 @@ class TinyRepository:
             and (Tombstone.kind, r.id) not in seen
         ]
         for kind, record_id in deletes:
-            if (kind.kind, record_id) in seen:
-                raise StoreError(f"The same {kind.__name__} is both put and deleted.")
             if record_id in self._raw(kind):
                 changes += self._removal(kind, record_id)
         self._commit(changes)
@@ -256,35 +241,23 @@ class TinyRepository:
         return True
 
     def _removal(self, kind: type[Record], record_id: str) -> builtins.list[Change]:
-        """Removing a record; a diary record also leaves a Tombstone in the same change, so
-        the diary export can tell calendars its entries are cancelled."""
+        """Removing a record; a diary record also leaves a Tombstone in the same change
+        (store.changes)."""
         changes: builtins.list[Change] = [(kind.kind, record_id, None)]
         if not in_diary(kind):
             return changes
         record = self._load(kind, self._raw(kind)[record_id])
-        stems = diary_stems(record)
-        if not stems:
-            return changes
-        now = fixed_offset(self._clock.now())
-        before = self._raw(Tombstone).get(record_id)
-        tombstone = Tombstone(
-            id=record_id,
-            record_kind=kind.kind,
-            record_id=record_id,
-            last_revision=max(record.revision, 1),
-            removed_at=now,
-            entries=stems,
-            created=now if before is None else datetime.fromisoformat(str(before["created"])),
-            updated=now,
-            revision=1 if before is None else int(before.get("revision", 0)) + 1,
+        tombstone = tombstone_for(
+            record, self.get(Tombstone, record_id), fixed_offset(self._clock.now())
         )
+        if tombstone is None:
+            return changes
         return [*changes, (Tombstone.kind, record_id, tombstone.model_dump(mode="json"))]
 
     def prune_tombstones(self) -> int:
         """Forget deletions older than `KEEP_DAYS`: by then every calendar has dropped their
         entries. Returns how many went. Done when the database is opened."""
-        cutoff = self._clock.now() - timedelta(days=KEEP_DAYS)
-        old = [t.id for t in self.list(Tombstone) if t.removed_at < cutoff]
+        old = expired(self.list(Tombstone), self._clock.now())
         if old and not self._read_only:
             self._commit([(Tombstone.kind, record_id, None) for record_id in old])
         return len(old)

@@ -19,28 +19,17 @@ from organiser.repository import Repository
 from store.changes import checked_keys, expired, tombstone_for
 from store.postgres.connection import Connection, LostConnection, translated
 from store.postgres.history import fold_history
-from store.postgres.privacy import (
-    facts_of,
-    person_of,
-    scope_of,
-    search_text,
-    searched,
-    split,
-    table_of,
-)
+from store.postgres.privacy import scope_of
 from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
 from store.postgres.reading import Validated, collector_paused
 from store.postgres.statements import (
     DELETE,
     DELETE_SOME,
-    DROP_PRIVATE,
     STORED,
-    UPSERT,
-    UPSERT_PRIVATE,
     for_kind,
     moment,
+    write,
 )
-from store.repository import encode
 
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
@@ -64,6 +53,9 @@ class PostgresRepository:
         self._clock = clock
         self._read_only = read_only
         self._lock = threading.RLock()
+        # One read of a kind at a time: a second waits, then finds the first's records
+        # validated, rather than validating them all again (the app reads in threads).
+        self._kind_locks: dict[str, threading.Lock] = {}
         self._validated = Validated()
         row = conn.execute("SELECT current_user").fetchone()
         self._role = str(row[0]) if row else ""
@@ -122,6 +114,19 @@ class PostgresRepository:
                     raise
         raise AssertionError("unreachable")
 
+    @contextmanager
+    def _reading(self, kind: type[Record]) -> Iterator[None]:
+        """`kind` read by one thread at a time; inside a change (which holds the connection
+        all through) without waiting, so a reader waiting for the connection never
+        waits on it in turn."""
+        if self._changing:
+            yield
+            return
+        with self._lock:
+            lock = self._kind_locks.setdefault(kind.kind, threading.Lock())
+        with lock:
+            yield
+
     def _docs(
         self,
         kind: type[R],
@@ -135,7 +140,7 @@ class PostgresRepository:
         arguments = [kind.kind, scope_of(kind, self._role), *params]
         ordered = [*arguments, *order[1]]
         known = self._validated
-        with collector_paused():
+        with self._reading(kind), collector_paused():
             if not known.holds(kind):
                 rows = self._rows(select(kind) + sql + order[0], ordered)
                 loaded = known.load_all(kind, rows)
@@ -236,42 +241,10 @@ class PostgresRepository:
         )
 
     def _write(self, records: Sequence[Record]) -> None:
-        """Write `records` as they are, in as few round trips as the driver allows."""
-        upserts: dict[str, builtins.list[tuple[object, ...]]] = {}
-        private_upserts: builtins.list[tuple[object, ...]] = []
-        private_drops: builtins.list[tuple[object, ...]] = []
+        """Write `records` as they are (store.postgres.statements.write)."""
         for record in records:
-            kind = type(record)
-            self._validated.forget(kind.kind, record.id)
-            scope = scope_of(kind, self._role)
-            shared, private = split(kind, record.model_dump(mode="json"))
-            shared_fields, private_fields = searched(kind)
-            upserts.setdefault(table_of(kind), []).append(
-                (
-                    kind.kind,
-                    scope,
-                    record.id,
-                    record.revision,
-                    encode(shared).decode(),
-                    search_text(shared, shared_fields),
-                    person_of(shared),
-                    *facts_of(shared),
-                )
-            )
-            if private:
-                text = search_text(private, private_fields)
-                private_upserts.append(
-                    (kind.kind, scope, record.id, encode(private).decode(), text)
-                )
-            elif private is not None:
-                private_drops.append((kind.kind, scope, record.id))
-        with self._conn.cursor() as cursor:
-            for table, rows in upserts.items():
-                cursor.executemany(UPSERT.format(table=table).encode(), rows)
-            if private_upserts:
-                cursor.executemany(UPSERT_PRIVATE, private_upserts)
-            if private_drops:
-                cursor.executemany(DROP_PRIVATE, private_drops)
+            self._validated.forget(record.kind, record.id)
+        write(self._conn, records, self._role)
 
     def _remove(self, kind: type[Record], record_id: str) -> bool:
         """Delete a record; a diary record leaves a Tombstone (store.changes)."""

@@ -9,8 +9,8 @@ a search looks in; `person_id`, and since version 2 `moment` and `status`, are c
 of the document (for look-ups by person, and for the supervisor's figures).
 `private_fields` holds each organiser's private notes on shared records. Indexes serve what
 the screens ask: a kind in order, equality filters (GIN over the document), records by
-person (1-2-1s, ladder moves), people by name, and search (trigrams, where the pg_trgm
-extension can be had).
+person (1-2-1s, ladder moves), people by name, and search (PostgreSQL's text search over
+the `words` column since version 3, and trigrams where the pg_trgm extension can be had).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from store.postgres.connection import Connection
 from store.postgres.supervised import create_views, views_due
 
 #: The schema this program writes. Raise it, and add a migration, whenever the tables change.
-VERSION = 2
+VERSION = 3
 #: The group role every organiser belongs to (store.postgres.team); granted the tables.
 TEAM_ROLE = "organiser_team"
 #: The group role of supervisors' logins (store.postgres.team): every organiser's figures.
@@ -122,7 +122,24 @@ _TO_TWO: tuple[str, ...] = (
 )
 
 #: From version N (the key) to N + 1; version 0 is an empty database.
-MIGRATIONS: Mapping[int, Sequence[str]] = {0: _CREATE, 1: _TO_TWO}
+#: Version 3: each table's search text as a tsvector (`words`, English: stemmed, stop words
+#: dropped), for PostgreSQL's own text search (store.postgres.queries.search_clause); a
+#: generated column, so every write keeps it. It is made from the first 100,000 characters
+#: (a tsvector holds at most 1 MB, and a pasted note must never fail a save): the substring
+#: search, which a search also does, reads all of it. Only `records` has a GIN index over
+#: it: own_records is read under a row-level security policy, behind which the planner may
+#: not use an index for an operator that is not leakproof (@@ is not), so a search there
+#: reads the organiser's own rows, their tsvectors ready made.
+_TO_THREE: tuple[str, ...] = (
+    *(
+        f"ALTER TABLE {table} ADD COLUMN words tsvector GENERATED ALWAYS AS"
+        " (to_tsvector('english', left(search, 100000))) STORED"
+        for table in ("records", "own_records", "private_fields")
+    ),
+    "CREATE INDEX records_words ON records USING gin (words)",
+)
+
+MIGRATIONS: Mapping[int, Sequence[str]] = {0: _CREATE, 1: _TO_TWO, 2: _TO_THREE}
 
 #: What an organiser's role may do: never change who made a record, never empty a table.
 _GRANTS: tuple[str, ...] = (

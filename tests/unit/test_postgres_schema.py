@@ -12,10 +12,12 @@ import psycopg
 import pytest
 
 from organiser.clock import FixedClock
-from organiser.models import OneToOneStatus, RelationalMeeting
+from organiser.models import OneToOneStatus, Person, RelationalMeeting
 from store.postgres.opened import open_postgres
 from store.postgres.schema import MIGRATIONS, VERSION, stored_version
 from tests.pg_server import ADMIN, Server
+
+PERSON = Person(name="Amina Khan", notes="Damp housing", revision=1)
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def test_version_1_is_brought_up_to_date_with_every_organisers_rows(
             (held.id, json.dumps(held.model_dump(mode="json"))),
         )
     with open_postgres(pg_server.url(ADMIN, old_database), clock) as opened:
-        assert stored_version(opened.repo.connection) == VERSION == 2
+        assert stored_version(opened.repo.connection) == VERSION
     with psycopg.connect(pg_server.url("postgres", old_database)) as root:
         row = root.execute("SELECT moment, status FROM own_records").fetchone()
         forced = root.execute(
@@ -59,3 +61,46 @@ def test_version_1_is_brought_up_to_date_with_every_organisers_rows(
         ).fetchone()
     assert row == (held.at, "held")
     assert forced == (True,)  # row-level security is back on the owner after the migration
+
+
+@pytest.fixture
+def version_2_database(pg_server: Server) -> Iterator[str]:
+    """A database of its own, set up as version 2 left it."""
+    name = f"two_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_server.url("postgres", "postgres"), autocommit=True) as root:
+        root.execute(f"CREATE DATABASE {name} OWNER {ADMIN}".encode())
+    with psycopg.connect(pg_server.url(ADMIN, name), autocommit=True) as admin:
+        for statement in (*MIGRATIONS[0], *MIGRATIONS[1]):
+            admin.execute(statement.encode())
+        admin.execute("INSERT INTO organiser_schema (version) VALUES (2)")
+    yield name
+    with psycopg.connect(pg_server.url("postgres", "postgres"), autocommit=True) as root:
+        root.execute(f"DROP DATABASE {name} WITH (FORCE)".encode())
+
+
+def test_version_2_gains_text_search_over_every_organisers_rows(
+    version_2_database: str, pg_server: Server, clock: FixedClock
+) -> None:
+    """The records written by version 2 (by this organiser and another) are searched by
+    PostgreSQL's text search once the database is brought up to version 3."""
+    with psycopg.connect(pg_server.url(ADMIN, version_2_database), autocommit=True) as admin:
+        admin.execute(  # the repository of version 2 wrote its rows so
+            "INSERT INTO records (kind, id, revision, doc, search)"
+            " VALUES ('people', %s, 1, %s::jsonb, %s)",
+            (PERSON.id, json.dumps(PERSON.model_dump(mode="json")), "amina khan damp housing"),
+        )
+    with psycopg.connect(pg_server.url("postgres", version_2_database), autocommit=True) as root:
+        root.execute(
+            "INSERT INTO own_records (kind, scope, id, owner, changed_by, revision, doc, search)"
+            " VALUES ('one_to_ones', 'tom', %s, 'tom', 'tom', 1, '{}'::jsonb, 'her landlords')",
+            ("b" * 32,),
+        )
+    with open_postgres(pg_server.url(ADMIN, version_2_database), clock) as opened:
+        assert stored_version(opened.repo.connection) == VERSION == 3
+        assert [p.id for p in opened.repo.search(Person, "houses")] == [PERSON.id]
+    with psycopg.connect(pg_server.url("postgres", version_2_database)) as root:
+        row = root.execute("SELECT words::text FROM own_records").fetchone()
+        indexes = root.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'records'")
+        names = {str(found[0]) for found in indexes.fetchall()}
+    assert row == ("'landlord':2",)
+    assert "records_words" in names

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from organiser.clock import FixedClock
 from organiser.models import Conversation, ListeningCampaign, Meeting, Person, RelationalMeeting
 from store.postgres.opened import OpenedPostgres, open_postgres
+from store.postgres.reading import R, Validated
 from store.postgres.team import add_organiser
 from tests.pg_server import Server, opened_for_test
 
@@ -37,6 +39,8 @@ def test_a_stemmed_word_finds_what_a_substring_search_would_not(
     assert [p.id for p in repo.search(Person, "Houses landlords")] == [damp.id]
     assert [p.id for p in repo.search(Person, "houses", limit=1)] == [damp.id]
     assert repo.search(Person, "housekeeping") == []
+    # Only stop words: nothing for the text search, so the substring rule alone decides.
+    assert [p.id for p in repo.search(Person, "the")] == [near.id]
 
     met = repo.save(
         RelationalMeeting(person_id=damp.id, at=clock.now(), story="Organising the tenants")
@@ -102,3 +106,27 @@ def test_a_read_hands_back_the_same_records_until_their_rows_change(
     saved = repo.save(now[1].evolve(notes="Met at the school gate"))
     assert repo.list(Person) == [saved]
     assert [p.notes for p in repo.search(Person, "gates")] == ["Met at the school gate"]
+
+
+def test_two_threads_reading_one_kind_validate_its_records_once(
+    team: OpenedPostgres, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app reads in threads (Today, the record check, a list): the second read of a
+    kind waits for the first and hands out what it validated."""
+    team.repo.save_all([Person(name=f"Person {n}") for n in range(300)])
+    # A repository of its own, so nothing is validated yet.
+    with open_postgres(team.url, clock) as fresh:
+        validated: list[str] = []
+        load = Validated.load
+
+        def counted(self: Validated, kind: type[R], record_id: str, stamp: str, text: str) -> R:
+            validated.append(record_id)
+            return load(self, kind, record_id, stamp, text)
+
+        monkeypatch.setattr(Validated, "load", counted)
+        with ThreadPoolExecutor(2) as pool:
+            first, second = pool.map(lambda _: fresh.repo.list(Person), range(2))
+    assert (
+        len(first) == 300 and [a is b for a, b in zip(first, second, strict=True)] == [True] * 300
+    )
+    assert sorted(validated) == sorted(p.id for p in first)
