@@ -72,6 +72,13 @@ class Repository(Protocol):
 
     def profile(self) -> Profile | None: ...
 
+    def own_ids(self, kind: type[Record]) -> set[str] | None:
+        """The ids of the records of `kind` this organiser made, where several organisers
+        share the database (a team's: its trainings and money are the alliance's, and a
+        supervision review counts an organiser's own); None where every record is this
+        organiser's (a personal database)."""
+        ...
+
     def is_empty(self) -> bool:
         """True when the database holds no records at all (a first run)."""
         ...

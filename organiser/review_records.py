@@ -26,7 +26,7 @@ from organiser.models import (
     SupervisionReview,
     TrainingSession,
 )
-from organiser.repository import Repository
+from organiser.repository import R, Repository
 
 
 @dataclass(frozen=True)
@@ -48,24 +48,32 @@ class Records:
 
     @classmethod
     def read(cls, repo: Repository) -> Records:
-        """Every record a review needs; a database with no Profile uses the default targets."""
+        """Every record a review needs; a database with no Profile uses the default targets.
+        On a team's database the trainings and money are the organiser's own (those they
+        recorded), as the supervisor's figures count them."""
         return cls(
             profile=repo.profile() or Profile(organiser_name="Organiser"),
             people=repo.list(Person),
             one_to_ones=repo.list(RelationalMeeting),
             ladder_moves=repo.list(LadderMove),
-            trainings=repo.list(TrainingSession),
+            trainings=_own(repo, TrainingSession),
             conversations=repo.list(Conversation),
             campaigns=repo.list(Campaign),
             actions=repo.list(PublicAction),
             meetings=repo.list(Meeting),
-            fundraising_items=repo.list(FundraisingItem),
+            fundraising_items=_own(repo, FundraisingItem),
             fundraising_targets=repo.list(FundraisingTarget),
             reviews=repo.list(SupervisionReview),
         )
 
     def people_by_id(self) -> dict[str, Person]:
         return {p.id: p for p in self.people}
+
+
+def _own(repo: Repository, kind: type[R]) -> list[R]:
+    found = repo.list(kind)
+    own = repo.own_ids(kind)
+    return found if own is None else [record for record in found if record.id in own]
 
 
 def as_of(records: Records, day: date) -> Records:

@@ -109,6 +109,9 @@ class WatchedRepository:
     def profile(self) -> Profile | None:
         return self.inner.profile()
 
+    def own_ids(self, kind: type[Record]) -> set[str] | None:
+        return self.inner.own_ids(kind)
+
     def is_empty(self) -> bool:
         return self.inner.is_empty()
 

@@ -146,6 +146,9 @@ class TinyRepository:
                 break
         return found
 
+    def own_ids(self, kind: type[Record]) -> set[str] | None:
+        return None  # one organiser's own database
+
     def count(self, kind: type[Record]) -> int:
         return len(self._raw(kind))
 

@@ -19,7 +19,7 @@ from organiser.repository import Repository
 from store.changes import checked_keys, expired, tombstone_for
 from store.postgres.connection import Connection, LostConnection, translated
 from store.postgres.history import fold_history
-from store.postgres.privacy import scope_of
+from store.postgres.privacy import PRIVATE_KINDS, scope_of
 from store.postgres.queries import ORDER, has_private, search_clause, select, where_clause
 from store.postgres.reading import Validated, collector_paused
 from store.postgres.statements import (
@@ -189,6 +189,17 @@ class PostgresRepository:
 
     def profile(self) -> Profile | None:
         return self.get(Profile, Profile.SINGLETON_ID)
+
+    def own_ids(self, kind: type[Record]) -> set[str] | None:
+        """An organiser's own kinds are theirs whole; of the alliance's, those they made."""
+        if kind.kind in PRIVATE_KINDS:
+            return None
+        with self._using("read the records"):
+            rows = self._conn.execute(
+                "SELECT id FROM records WHERE kind = %s AND owner = current_user",
+                (kind.kind,),
+            ).fetchall()
+        return {str(row[0]) for row in rows}
 
     def is_empty(self) -> bool:
         """Tombstones are bookkeeping: a database holding only them holds no records."""

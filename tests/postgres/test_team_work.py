@@ -150,16 +150,19 @@ def test_each_organisers_work_is_what_they_recorded(
     assert [everyone[k].value for k in WORK_KEYS] == [3, 4.0, 200_000, 150_000]  # Grace once
 
 
-def test_the_whole_team_line_is_what_an_organisers_own_review_counts(
+def test_an_organisers_own_review_counts_what_her_supervisors_line_does(
     team: Team, pg_server: Server, clock: FixedClock
 ) -> None:
-    """An organiser's own review on the team database counts the alliance's shared
-    trainings and money, all of it: that is the supervisor's whole-team line."""
+    """An organiser's own review on the team database counts the trainings and money she
+    recorded, as her line in the supervisor's figures does, not the whole alliance's."""
     with open_postgres(pg_server.url(team.ewa), clock) as hers:
         own = {f.key: f for f in compute(Records.read(hers.repo), NOVEMBER, clock.today())}
     with psycopg.connect(pg_server.url(team.sam)) as conn:
-        everyone = whole_team_work(shared_work(conn, NOVEMBER), NOVEMBER)
-    assert {k: everyone[k].value for k in WORK_KEYS} == {k: own[k].value for k in WORK_KEYS}
+        work = shared_work(conn, NOVEMBER)
+    line = {r.organiser: r for r in team_rows([], NOVEMBER, None, work)}[team.ewa].work
+    assert {k: line[k].value for k in WORK_KEYS} == {k: own[k].value for k in WORK_KEYS}
+    everyone = whole_team_work(work, NOVEMBER)
+    assert everyone["money_paid"].value > own["money_paid"].value
 
 
 def test_the_supervisor_reads_numbers_and_never_a_name_or_a_note(
@@ -275,3 +278,21 @@ def test_no_organiser_of_the_team_has_work_of_anothers(team: Team, pg_server: Se
     assert OrganiserFigures(team.sam) not in [
         r.figures for r in team_rows([], NOVEMBER, None, work)
     ]
+
+
+def test_an_organisers_own_review_counts_the_trainings_and_money_they_recorded(
+    team: Team, pg_server: Server, clock: FixedClock
+) -> None:
+    """Her own review on the team database counts what her supervisor's line counts for
+    her, not the whole alliance's trainings and money (a personal file has only hers)."""
+    with open_postgres(pg_server.url(team.ewa), clock) as hers:
+        records = Records.read(hers.repo)
+        assert hers.repo.own_ids(RelationalMeeting) is None  # her own kind, hers whole
+        everyone = hers.repo.list(TrainingSession)
+    assert {s.name for s in records.trainings} == {"Power and relationships", "Taster"}
+    assert {i.title for i in records.fundraising_items} == {"St Anne's dues", "Trust grant"}
+    assert "Listening" in {s.name for s in everyone}  # Tom's, still the alliance's to see
+    with open_postgres(pg_server.url(team.tom), clock) as his:
+        mine = Records.read(his.repo)
+    assert {s.name for s in mine.trainings} == {"Listening"}
+    assert {i.title for i in mine.fundraising_items} == {"Mosque dues", "Pledge"}
