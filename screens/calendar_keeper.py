@@ -66,6 +66,14 @@ class DiaryKeeper:
             profile = self._repo.profile()
         except OrganiserError:
             return None
+        except Exception as error:  # on a timer: the app carries on, the organiser is told
+            self._app.notify(
+                f"Could not check the diary file to keep: {error}",
+                title="Diary file",
+                severity="warning",
+                markup=False,
+            )
+            return None
         return profile.diary_file if profile else None
 
     def _due(self) -> None:

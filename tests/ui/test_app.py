@@ -163,3 +163,23 @@ async def test_typing_a_search_over_two_thousand_people(
         await pilot.pause()
         assert table.row_count == 1
         assert "1 of 2,000 matches" in screen_text(app)
+
+
+async def test_an_unexpected_failure_on_the_diary_keepers_timer_is_a_message(
+    filled: TinyRepository, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The diary keeper checks the Profile on a timer, whatever the organiser is doing: a
+    failure there is told, and the app carries on."""
+    app = OrganiserApp(filled, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def broken(*args: object) -> None:
+            raise RuntimeError("the disk went away")
+
+        monkeypatch.setattr(filled, "profile", broken)
+        app.diary_keeper._dirty = True
+        app.diary_keeper._due()
+        await pilot.pause()
+        assert app.is_running
+        assert any("the disk went away" in notice for notice in notices(app))
