@@ -147,6 +147,24 @@ class OneToOneDetailScreen(Screen[bool]):
             return bool(self.meeting.follow_up or self.meeting.follow_up_due)
         return True
 
+    def one_to_one_person(self) -> Person | None:
+        """Logging a 1-2-1 from here (`l`) is with the same person."""
+        try:
+            return self.repo.get(Person, self.meeting.person_id)
+        except OrganiserError:
+            return None
+
+    def one_to_ones_changed(self) -> None:
+        """A 1-2-1 logged from here may have been this booking, now marked held: show it as
+        it is stored."""
+        try:
+            stored = self.repo.get(RelationalMeeting, self.meeting.id)
+        except OrganiserError as error:
+            report(self, error, "Cannot show everything")
+            return
+        if stored is not None and stored.revision != self.meeting.revision:
+            self._changed_to(stored)
+
     def _changed_to(self, saved: RelationalMeeting | None) -> None:
         if saved is not None:
             self.meeting = saved

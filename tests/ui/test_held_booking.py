@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from organiser.clock import LONDON, FixedClock
-from organiser.models import OneToOneStatus, Person, RelationalMeeting
+from organiser.models import OneToOneStatus, Person, Profile, RelationalMeeting
 from screens.app import OrganiserApp
 from screens.held_booking_dialog import HeldBookingDialog
 from screens.one_to_one_dialog import OneToOneDialog
@@ -164,3 +164,39 @@ async def test_from_a_person_s_page_a_time_typed_replaces_the_booked_time(
         assert held.at == datetime.combine(clock.today(), time(9, 5), LONDON)
         assert (held.length_minutes, held.place) == (45, "Library")  # none typed: kept
         assert len(filled.list(RelationalMeeting, {"person_id": planned.person_id})) == 1
+
+
+async def test_logging_from_the_bookings_own_page_marks_it_held_and_shows_it(
+    repo: TinyRepository, clock: FixedClock
+) -> None:
+    """`l` on a booked 1-2-1's page fills in its person; marking the booking held shows the
+    page as it now is, held."""
+    from screens.one_to_one_detail import OneToOneDetailScreen
+
+    amina = Person(name="Amina Khan")
+    booked = RelationalMeeting(
+        person_id=amina.id,
+        at=clock.now().replace(hour=14, minute=0),
+        status=OneToOneStatus.BOOKED,
+        place="Library",
+    )
+    repo.save_all([Profile(organiser_name="Sam"), amina, booked])
+    app = OrganiserApp(repo, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(OneToOneDetailScreen(repo, clock, booked))
+        await wait_for_screen(pilot, OneToOneDetailScreen)
+        await pilot.press("l")
+        await wait_for_screen(pilot, OneToOneDialog)
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, HeldBookingDialog)
+        await pilot.press("h")
+        await wait_for_screen(pilot, OneToOneDetailScreen)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if "Held 1-2-1" in screen_text(app):
+                break
+        assert "Held 1-2-1 with Amina Khan" in screen_text(app)
+    stored = repo.list(RelationalMeeting)
+    assert [m.id for m in stored] == [booked.id]
+    assert stored[0].status is OneToOneStatus.HELD
