@@ -147,7 +147,14 @@ class OrganiserApp(App[str | None]):
         }
         self._preview = preview
         for mode, screen in areas.items():
-            self.add_mode(mode, lambda screen=screen: screen(repo, clock))  # type: ignore[misc]
+            self.add_mode(mode, lambda screen=screen: self._new_area(screen(repo, clock)))  # type: ignore[misc]
+
+    def _new_area(self, screen: Screen[Any]) -> Screen[Any]:
+        """An area's screen, made the first time it is opened. Textual restyles the whole app
+        (parsing every stylesheet again, twice over) for a screen whose styles may be out of
+        date; one made just now is styled as it mounts, so it is marked up to date."""
+        screen._css_update_count = self._css_update_count
+        return screen
 
     def _count_change(self, kinds: frozenset[str]) -> None:
         self.changes += 1

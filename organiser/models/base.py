@@ -107,7 +107,9 @@ Moment = Annotated[AwareDatetime, AfterValidator(fixed_offset)]
 class Part(BaseModel):
     """A value inside a record (a consent, a membership, an action point)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=True, defer_build=True
+    )
 
 
 class Record(Part):
