@@ -14,7 +14,8 @@ import os
 from cli.commands import Refused
 from cli.encryption import cipher_for
 from cli.progress import shell_progress
-from cli.team import open_team, url_of
+from cli.session import url_of
+from cli.team import open_team
 from organiser.clock import SystemClock
 from organiser.interchange.backup import read_everything
 from organiser.interchange.restore import Restored, merge_records

@@ -14,19 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.commands import Refused
+from cli.session import url_of
 from organiser.clock import SystemClock
 from organiser.dates import parse_day
 from organiser.periods import Period, PeriodKind, working_days
 from store.paths import resolve_db_path
-from store.postgres.address import team_url
 
 if TYPE_CHECKING:
     from store.postgres.opened import OpenedPostgres
-
-
-def url_of(args: argparse.Namespace) -> str | None:
-    """The team database's address when --db or ORGANISER_DB gives one."""
-    return team_url(getattr(args, "db", None), os.environ)
 
 
 def open_team(url: str) -> OpenedPostgres:

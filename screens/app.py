@@ -27,14 +27,10 @@ from organiser.watched import WatchedRepository
 from screens.calendar_keeper import DiaryKeeper
 from screens.commands import BindingCommands, commands_for
 from screens.feedback import refuse_if_read_only, report
-from screens.help_screen import HelpScreen
 from screens.lazy import lazy_screen
 from screens.memory import MemoryKeeper
-from screens.profile_dialog import ProfileDialog
-from screens.record_check import offer_restore, read_every_record
 from screens.today_screen import TodayScreen
 from screens.undo_keeper import undo_last
-from screens.welcome import WelcomeScreen
 
 #: Seconds a hang-up waits for the tidy close before the app leaves without it.
 HANGUP_GRACE = 10.0
@@ -222,6 +218,8 @@ class OrganiserApp(App[str | None]):
         if self.has_profile:
             self.switch_mode("today")
         else:
+            from screens.welcome import WelcomeScreen
+
             kept = {"kept": self.kept} if self.kept else {}
             welcome = WelcomeScreen(self.repo, self.clock, **kept)
             self.push_screen(welcome, self._welcomed)
@@ -255,6 +253,8 @@ class OrganiserApp(App[str | None]):
     @work(thread=True, exit_on_error=False, group="record-check")
     def _check_records(self) -> None:
         """Validate every record off the main thread (see screens/record_check.py)."""
+        from screens.record_check import offer_restore, read_every_record
+
         damaged = read_every_record(self.repo)
         # The records just read are kept for the session, like the database the command
         # line froze after loading it: keep the collector from walking them while typing.
@@ -340,6 +340,8 @@ class OrganiserApp(App[str | None]):
         except OrganiserError as error:
             report(screen, error, "Cannot open the profile")
             return
+        from screens.profile_dialog import ProfileDialog
+
         while profile is not None:
             typed = await self.push_screen_wait(ProfileDialog(profile, self.clock.today()))
             if typed is None:
@@ -380,6 +382,8 @@ class OrganiserApp(App[str | None]):
             self.push_screen(FindScreen(self.repo, self.clock))
 
     def action_help(self) -> None:
+        from screens.help_screen import HelpScreen
+
         screen = self.screen
         place = f"On the {screen.title} screen" if screen.title else "Here"
         self.push_screen(HelpScreen(place, commands_for(screen, include_focused=False)))

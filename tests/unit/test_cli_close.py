@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import cli.main
+import cli.session
 from organiser.clock import SystemClock
 from organiser.models import Person
 from store.backups import backup_path
@@ -19,14 +19,14 @@ def test_the_days_backup_of_a_large_database_is_announced_at_a_terminal(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setattr(cli.main, "_SAY_BACKUP_FROM", 1)
+    monkeypatch.setattr(cli.session, "SAY_BACKUP_FROM", 1)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     path = tmp_path / "organiser.json"
     opened = open_store(path, SystemClock())
     opened.repo.save(Person(name="Amina Khan"))
-    cli.main._close(opened)
+    cli.session.close(opened)
     assert "Making today's backup" in capsys.readouterr().err
     assert backup_path(path, SystemClock().today()).exists()
     again = open_store(path, SystemClock())
-    cli.main._close(again)  # the day's backup is made: nothing to say
+    cli.session.close(again)  # the day's backup is made: nothing to say
     assert capsys.readouterr().err == ""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import store.last_today
-from cli.main import _quick_start
+from cli.app_run import quick_start
 from organiser.clock import FixedClock, SystemClock
 from organiser.models import Person, Profile
 from store.database import open_store
@@ -79,9 +79,9 @@ def test_the_command_line_starts_quickly_only_on_the_day_it_was_kept(db: Path) -
     args = argparse.Namespace(db=str(db))
     today = SystemClock().today()
     keep_last_today(db, today, SHOWN)
-    quick = _quick_start(args)
+    quick = quick_start(args)
     assert quick is not None and quick[0] == db.absolute() and quick[2] == SHOWN
     keep_last_today(db, date(2020, 1, 1), SHOWN)
-    assert _quick_start(args) is None
+    assert quick_start(args) is None
     keep_last_today(db, today, {**SHOWN, "zone": "Not/AZone"})
-    assert _quick_start(args) is None
+    assert quick_start(args) is None
