@@ -28,6 +28,7 @@ from organiser.models import (
     RelationalMeeting,
 )
 from organiser.repository import Repository
+from organiser.text import day_count
 
 #: The guard's days when there is no Profile yet (the Profile's own default).
 DEFAULT_DAYS = 7
@@ -100,7 +101,7 @@ def recent_contacts(
 def warning(name: str, contacts: Iterable[Contact], days: int) -> str:
     """ "Amina Khan has had a contact within 7 days: 1-2-1 held Tue 17 Nov, 40 min." """
     said = "; ".join(c.describe() for c in contacts)
-    return f"{name} has had a contact within {days} days of this one: {said}."
+    return f"{name} has had a contact within {day_count(days)} of this one: {said}."
 
 
 def check(

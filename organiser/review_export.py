@@ -17,6 +17,7 @@ from organiser.models import AgreedAction, Profile, ReviewStatus, SupervisionRev
 from organiser.review_figures import change, format_value
 from organiser.review_page import page
 from organiser.supervision import OpenAction, Trend, carried_actions, period_of, trends
+from organiser.text import day_count
 
 
 class ExportFormat(StrEnum):
@@ -68,10 +69,6 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
 def _action_line(action: AgreedAction) -> str:
     parts = [action.text]
     if action.owner:
@@ -98,7 +95,7 @@ def _facts(export: ReviewExport) -> list[tuple[str, str]]:
         *facts,
         ("Supervisor", review.supervisor),
         ("Date", f"{review.at:%A} {_day(review.at.date())}"),
-        ("Period", f"{_day(period.start)} to {_day(period.end)} ({_days(period.length)})"),
+        ("Period", f"{_day(period.start)} to {_day(period.end)} ({day_count(period.length)})"),
         ("Status", _status(review)),
     ]
 

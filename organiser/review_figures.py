@@ -213,7 +213,9 @@ def format_value(value: float | None, unit: FigureUnit) -> str:
         shown = f"{value:,.0f}"
     else:
         shown = f"{value:.2f}" if abs(value) < 1 else f"{value:,.1f}"
-    return f"{shown} days" if unit is FigureUnit.DAYS else shown
+    if unit is not FigureUnit.DAYS:
+        return shown
+    return f"{shown} day" if value == 1 else f"{shown} days"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from organiser.metrics import follow_ups
 from organiser.models import CycleStage
 from organiser.periods import Period
 from organiser.review_records import Records
+from organiser.text import day_count
 
 #: A campaign this long in one stage is suggested as stalled.
 STUCK_AFTER_DAYS = 42
@@ -105,7 +106,7 @@ def _stalled(records: Records, as_of: date) -> list[str]:
     cold = [
         f"{t.person.name} ({profile.stage_name(t.person.ladder_stage)}) losing touch: "
         + (f"last 1-2-1 on {_day(t.last_held, year)}" if t.last_held else "never had a 1-2-1")
-        + f", {t.days_overdue(as_of)} days overdue"
+        + f", {day_count(t.days_overdue(as_of))} overdue"
         for t in losing_touch(
             records.people, records.one_to_ones, records.ladder_moves, as_of, profile.cadence
         )

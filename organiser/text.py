@@ -83,3 +83,8 @@ def clean_notes(text: str) -> str:
 def terminal_safe(text: str) -> str:
     """Text made safe to print to a terminal: every control character shown as `?`."""
     return "".join("?" if _is_unsafe(c) and c not in "\n\t" else c for c in text)
+
+
+def day_count(count: int) -> str:
+    """ "1 day", "0 days", "21 days": a count of days as a person would write it."""
+    return f"{count} day" if count == 1 else f"{count} days"

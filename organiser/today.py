@@ -30,6 +30,7 @@ from organiser.money import format_pounds
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
 from organiser.supervision import OpenAction, open_actions
+from organiser.text import day_count
 from organiser.trainings import TODAY_WINDOW_DAYS, Nomination, coming_up, unconfirmed
 
 
@@ -96,7 +97,7 @@ def _when(day: date | None, today: date) -> str:
     if day is None:
         return "never"
     days = (today - day).days
-    return f"{day:%d %b} ({days} days ago)" if days else "today"
+    return f"{day:%d %b} ({day_count(days)} ago)" if days else "today"
 
 
 def as_text(summary: TodaySummary, profile: Profile) -> str:
@@ -129,7 +130,7 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
     lines += ["", f"Losing touch ({len(summary.losing_touch)}), most overdue first:"]
     lines += [
         f"  {t.person.name} ({profile.stage_name(t.person.ladder_stage)}), "
-        f"{t.days_overdue(today)} days overdue, last 1-2-1 {_when(t.last_held, today)}"
+        f"{day_count(t.days_overdue(today))} overdue, last 1-2-1 {_when(t.last_held, today)}"
         for t in summary.losing_touch
     ]
     lines += ["", f"Institutions at risk ({len(summary.at_risk)}):"]

@@ -23,6 +23,7 @@ from organiser.contact_guard import DEFAULT_DAYS, Contact, check, name_of, needs
 from organiser.held_booking import booking_for, left_as_now, take_over
 from organiser.models import Profile, RelationalMeeting
 from organiser.repository import Repository
+from organiser.text import day_count
 from screens.confirm import ConfirmDialog
 from screens.held_booking_dialog import HeldBookingDialog, HeldChoice
 from screens.held_booking_dialog import question as booking_question
@@ -33,7 +34,7 @@ TITLE = "Seen them recently"
 def question(name: str, contacts: Sequence[Contact], days: int) -> Text:
     """What the dialog asks: who, each recent contact on its own line, and the choice."""
     text = Text.assemble(
-        (name, "bold"), f" has had a contact within {days} days of this 1-2-1:\n\n"
+        (name, "bold"), f" has had a contact within {day_count(days)} of this 1-2-1:\n\n"
     )
     for contact in contacts:
         text.append(f"  • {contact.describe()}\n")

@@ -22,6 +22,7 @@ from textual.widgets import Button, Footer, Static
 from organiser.contact_guard import Contact
 from organiser.held_booking import describe_booking
 from organiser.models import RelationalMeeting
+from organiser.text import day_count
 
 TITLE = "Is this the 1-2-1 you booked?"
 
@@ -46,7 +47,7 @@ def question(
     text = Text.assemble((name, "bold"), " has this 1-2-1 booked:\n\n")
     text.append(f"  • {describe_booking(booking, zone)}\n\n")
     if others:
-        text.append(f"Also within {days} days:\n")
+        text.append(f"Also within {day_count(days)}:\n")
         for contact in others:
             text.append(f"  • {contact.describe()}\n")
         text.append("\n")

@@ -358,6 +358,8 @@ def test_figures_read_as_people_read_them() -> None:
     assert format_value(123456, FigureUnit.PENCE) == "£1,234.56"
     assert format_value(2.345, FigureUnit.RATE) == "2.3"
     assert format_value(1.5, FigureUnit.DAYS) == "1.5 days"
+    assert format_value(1, FigureUnit.DAYS) == "1 day"
+    assert format_value(0, FigureUnit.DAYS) == "0 days"
     assert format_value(54.6, FigureUnit.PERCENT) == "55%"
     assert format_value(1200, FigureUnit.COUNT) == "1,200"
     assert format_value(None, FigureUnit.COUNT) == ""

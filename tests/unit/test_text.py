@@ -8,8 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from organiser.contact_guard import warning
 from organiser.models import Person
-from organiser.text import check_single_line, clean_notes, terminal_safe, unsafe_characters
+from organiser.text import (
+    check_single_line,
+    clean_notes,
+    day_count,
+    terminal_safe,
+    unsafe_characters,
+)
 
 
 def test_single_line_refusals_name_the_problem() -> None:
@@ -46,3 +53,11 @@ def test_any_text_either_makes_a_saveable_person_or_a_clear_refusal(text: str) -
     encoded = json.dumps(person.model_dump(mode="json"), ensure_ascii=False, allow_nan=False)
     encoded.encode("utf-8")
     assert "\x1b" not in person.name + person.notes + person.address
+
+
+def test_a_count_of_days_reads_as_a_person_writes_it() -> None:
+    assert [day_count(n) for n in (0, 1, 2, 21)] == ["0 days", "1 day", "2 days", "21 days"]
+
+
+def test_a_contact_one_day_back_says_one_day() -> None:
+    assert "within 1 day of this one" in warning("Amina Khan", [], 1)
