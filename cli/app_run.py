@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from screens.record_check import RESTORE
-
     quick = quick_start(args)
     result = _run_on_kept_today(*quick) if quick else _run_opened(args)
+    from screens.record_check import RESTORE
+
     if result == RESTORE:
         from cli.restore import restore
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Mapping, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from organiser.models import Profile, Record
+if TYPE_CHECKING:  # the models are imported by whoever has records to pass
+    from organiser.models import Profile, Record
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record")
 
 
 class Repository(Protocol):

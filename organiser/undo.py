@@ -32,21 +32,21 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.mentions import Finder, texts
-from organiser.models import Profile, Record, Tombstone
-from organiser.models.base import fixed_offset
 from organiser.repository import Repository
 
-R = TypeVar("R", bound=Record)
+if TYPE_CHECKING:  # imported when a step is undone or forgotten: the app starts without them
+    from organiser.models import Profile, Record
+
+R = TypeVar("R", bound="Record")
 
 #: How many steps are kept; the oldest goes when one more is taken.
 UNDO_LIMIT = 50
 
-Key = tuple[type[Record], str]
+Key: TypeAlias = "tuple[type[Record], str]"
 
 
 class UndoRefused(OrganiserError):
@@ -161,6 +161,8 @@ class UndoHistory:
     def forget_person(self, person_id: str, patterns: Sequence[str]) -> int:
         """Drop every step holding anything of a person (their id, or their name, email or
         phone as `patterns` find them: see organiser.mentions); returns how many went."""
+        from organiser.mentions import Finder, texts
+
         finder = Finder(patterns) if patterns else None
 
         def holds(step: Step) -> bool:
@@ -196,6 +198,8 @@ class UndoHistory:
             return step.label
 
     def _plan(self, step: Step) -> tuple[builtins.list[Record], builtins.list[Key]]:
+        from organiser.models.base import fixed_offset
+
         now = fixed_offset(self._clock.now())
         restores: builtins.list[Record] = []
         deletes: builtins.list[Key] = []
@@ -215,6 +219,8 @@ class UndoHistory:
 
     def _deleted_at(self, one: Touched) -> int:
         """The highest revision a deleted record's diary entries were last sent with."""
+        from organiser.models import Tombstone
+
         assert one.before is not None
         tombstone = self.inner.get(Tombstone, one.record_id)
         last = 0 if tombstone is None else tombstone.last_revision

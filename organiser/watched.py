@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from organiser.models import Profile, Record
 from organiser.repository import Repository
 
-R = TypeVar("R", bound=Record)
+if TYPE_CHECKING:
+    from organiser.models import Profile, Record
+
+R = TypeVar("R", bound="Record")
 Listener = Callable[[frozenset[str]], None]
 
 

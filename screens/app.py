@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, ScreenStackError, SystemCommand
@@ -24,13 +24,15 @@ from organiser.errors import OrganiserError
 from organiser.repository import Repository
 from organiser.undo import UndoHistory
 from organiser.watched import WatchedRepository
-from screens.calendar_keeper import DiaryKeeper
 from screens.commands import BindingCommands, commands_for
 from screens.feedback import refuse_if_read_only, report
 from screens.lazy import lazy_screen
 from screens.memory import MemoryKeeper
 from screens.today_screen import TodayScreen
 from screens.undo_keeper import undo_last
+
+if TYPE_CHECKING:
+    from screens.calendar_keeper import DiaryKeeper
 
 #: Seconds a hang-up waits for the tidy close before the app leaves without it.
 HANGUP_GRACE = 10.0
@@ -114,7 +116,9 @@ class OrganiserApp(App[str | None]):
         self.changes = 0
         watched.subscribe(self._count_change)
         self._today: tuple[int, date, Mapping[str, Any]] | None = None
-        self.diary_keeper = DiaryKeeper(self, watched, clock)
+        self._watched = watched
+        #: Keeps the diary file up to date, once the database is open (`_start`).
+        self.diary_keeper: DiaryKeeper | None = None
         # The last changes, in memory only, so `u` can take them back (organiser/undo.py).
         repo = self.undo_history = UndoHistory(watched, clock)
         self.diary_path = diary_path or Path.home() / "organiser.ics"
@@ -202,6 +206,9 @@ class OrganiserApp(App[str | None]):
 
     def _start(self, warnings: Sequence[str]) -> None:
         """Once the database is open: keep the diary, check the records, say what to."""
+        from screens.calendar_keeper import DiaryKeeper
+
+        self.diary_keeper = DiaryKeeper(self, self._watched, self.clock)
         self.diary_keeper.start()
         # Once Today's summary is in (or after a few seconds on any other first screen), so
         # the first frame and the summary have the processor to themselves.
@@ -290,7 +297,8 @@ class OrganiserApp(App[str | None]):
 
     def _hung_up(self) -> None:
         assert self._on_hangup is not None
-        self.diary_keeper.flush()
+        if self.diary_keeper is not None:
+            self.diary_keeper.flush()
         self._on_hangup()
 
     def _welcomed(self, _: None) -> None:
@@ -359,7 +367,8 @@ class OrganiserApp(App[str | None]):
 
     def on_unmount(self) -> None:
         self.undo_history.clear()
-        self.diary_keeper.flush()
+        if self.diary_keeper is not None:
+            self.diary_keeper.flush()
         self.memory_keeper.stop()
 
     @work(exit_on_error=False, group="diary")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -18,22 +17,7 @@ from organiser.models import FundingSource, Institution, Profile, RelationalMeet
 from organiser.money import format_pounds
 from organiser.supervision import OpenAction
 from organiser.today import TodaySummary
-
-
-@dataclass(frozen=True)
-class ItemRef:
-    """Which record a Today line opens: ("one_to_one", id), ("person", id), …"""
-
-    kind: str
-    record_id: str
-
-    def __str__(self) -> str:
-        return f"{self.kind}:{self.record_id}"
-
-    @classmethod
-    def parse(cls, text: str) -> ItemRef:
-        kind, _, record_id = text.partition(":")
-        return cls(kind, record_id)
+from screens.today_lines import ItemRef
 
 
 def rate_text(rate: Rate) -> Text:

@@ -2,26 +2,23 @@
 
 When the app closes, the command line asks `today_as_it_is` for what Today says now and
 keeps it beside the database (store/last_today.py). At the next start, while the database
-itself is read, the Today screen paints it at once from `preview_sections`, saying it is
+itself is read, the Today screen paints it at once (screens/today_lines.py), saying it is
 still opening; the live summary replaces it as soon as it is built. Lines keep their ids,
 so the same line is highlighted; nothing can be opened or ticked until the database is open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from rich.errors import MarkupError
 from rich.text import Text
-from textual.widgets.option_list import Option
 
 from organiser.clock import Clock
 from organiser.models import Profile
 from organiser.repository import Repository
 from organiser.today import TodaySummary, build_today
 from screens.today_items import rate_text
-from screens.today_sections import Section, today_sections
+from screens.today_sections import today_sections
 
 
 def _markup(prompt: object) -> str:
@@ -54,29 +51,3 @@ def today_as_it_is(repo: Repository, clock: Clock) -> dict[str, Any] | None:
     if profile is None:
         return None
     return shown_today(build_today(repo, profile, clock.today()), profile)
-
-
-def preview_sections(shown: Mapping[str, Any]) -> tuple[Text, list[Section]] | None:
-    """The rate line and lists kept in `shown`; None if it is not what `shown_today` makes
-    (then Today shows "Loading…" as usual)."""
-    try:
-        rate = Text.from_markup(str(shown["rate"]))
-        sections = [
-            Section(
-                str(found["selector"]),
-                str(found["title"]),
-                [
-                    Option(
-                        Text.from_markup(str(markup)),
-                        id=None if ident is None else str(ident),
-                        disabled=bool(disabled),
-                    )
-                    for markup, ident, disabled in found["lines"]
-                ],
-                bool(found["filled"]),
-            )
-            for found in shown["sections"]
-        ]
-    except (KeyError, TypeError, ValueError, MarkupError):
-        return None
-    return rate, sections

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -19,21 +19,18 @@ from textual.worker import Worker, get_current_worker
 
 from organiser.clock import Clock
 from organiser.errors import OrganiserError
-from organiser.meetings import find_point, mark_done
-from organiser.metrics import one_to_one_rate
-from organiser.models import Meeting, Person, Profile, RelationalMeeting, SupervisionReview
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
-from organiser.today import TodaySummary, build_today
 from screens.feedback import refuse_if_read_only, report, report_failed_worker
-from screens.today_items import (
-    ItemRef,
-    rate_text,
-)
-from screens.today_preview import preview_sections, shown_today
-from screens.today_sections import Section, today_sections
+from screens.today_lines import ItemRef, Section, preview_sections
 from screens.widgets.nav_bar import NavBar
 from screens.widgets.read_only_banner import ReadOnlyBanner
+
+if TYPE_CHECKING:
+    # The domain, its models and the lines made from them are imported once there are
+    # records to read: the kept Today (screens/today_lines.py) paints before they are.
+    from organiser.models import Person, Profile
+    from organiser.today import TodaySummary
 
 #: What each list and the rate line say until the summary has been built.
 LOADING = "Loading…"
@@ -171,6 +168,10 @@ class TodayScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="today-summary", exit_on_error=False)
     def _build_summary(self, request: int) -> None:
+        from organiser.models import Profile
+        from organiser.today import build_today
+        from screens.today_preview import shown_today
+
         changes = getattr(self.app, "changes", None)  # how many the app had heard of by now
         try:
             stored = self.repo.profile()
@@ -216,6 +217,10 @@ class TodayScreen(Screen[None]):
         self._first_shown()
 
     def _show_rate(self) -> None:
+        from organiser.metrics import one_to_one_rate
+        from organiser.models import RelationalMeeting
+        from screens.today_items import rate_text
+
         assert self.summary is not None and self.profile is not None
         kind = RATE_PERIODS[self.period_index]
         if kind is PeriodKind.THIS_WEEK:
@@ -226,6 +231,8 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-rate", Static).update(rate_text(rate))
 
     def _fill(self, summary: TodaySummary, profile: Profile) -> None:
+        from screens.today_sections import today_sections
+
         self._fill_sections(today_sections(summary, profile))
 
     def _fill_sections(self, sections: Sequence[Section]) -> None:
@@ -289,6 +296,9 @@ class TodayScreen(Screen[None]):
 
     @work(exit_on_error=False)
     async def _tick_point(self, reference: str) -> None:
+        from organiser.meetings import find_point, mark_done
+        from organiser.models import Meeting
+
         meeting_id, _, point_id = reference.partition("/")
         meeting = self.repo.get(Meeting, meeting_id)
         point = find_point(meeting, point_id) if meeting else None
@@ -301,6 +311,7 @@ class TodayScreen(Screen[None]):
 
     @work(exit_on_error=False)
     async def _tick_agreed(self, reference: str) -> None:
+        from organiser.models import SupervisionReview
         from organiser.supervision import find_action, set_done
 
         found = find_action(self.repo.list(SupervisionReview), reference)
@@ -326,6 +337,8 @@ class TodayScreen(Screen[None]):
 
     @work(exit_on_error=False)
     async def _tick(self, meeting_id: str) -> None:
+        from organiser.models import Person, RelationalMeeting
+
         meeting = self.repo.get(RelationalMeeting, meeting_id)
         if meeting is None:
             self.notify("That 1-2-1 is no longer on record.", severity="warning", markup=False)

@@ -8,7 +8,6 @@ start.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
@@ -27,6 +26,7 @@ from screens.today_items import (
     owed_option,
     renewal_option,
 )
+from screens.today_lines import Section
 from screens.widgets.training_today import nomination_option, training_option
 
 #: Each Today list shows at most this many items, then says how many more there are.
@@ -47,17 +47,6 @@ def first_lines(parts: Sequence[Lines], limit: int) -> list[Option]:
         more = total - len(options)
         options.append(Option(Text(f"… and {more:,} more", style="dim"), disabled=True))
     return options
-
-
-@dataclass(frozen=True)
-class Section:
-    """One of Today's lists: its widget's selector, title, lines, and what it says empty."""
-
-    selector: str
-    title: str
-    options: list[Option]
-    #: Whether it has items (not only the line saying it is empty).
-    filled: bool
 
 
 def today_sections(summary: TodaySummary, profile: Profile) -> list[Section]:

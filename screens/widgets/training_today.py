@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 from organiser.models import TrainingSession
 from organiser.today import TodaySummary
 from organiser.trainings import Nomination
-from screens.today_items import ItemRef
+from screens.today_lines import ItemRef
 
 
 def training_option(session: TrainingSession, zone: ZoneInfo) -> Option:

@@ -16,7 +16,8 @@ from organiser.clock import LONDON, FixedClock
 from organiser.models import LadderStage, OneToOneStatus, Person, Profile, RelationalMeeting
 from organiser.repository import Repository
 from screens.app import OrganiserApp
-from screens.today_preview import preview_sections, shown_today, today_as_it_is
+from screens.today_lines import preview_sections
+from screens.today_preview import shown_today, today_as_it_is
 from screens.today_screen import OPENING, TodayList, TodayScreen
 from store.repository import TinyRepository
 from tests.ui.conftest import SIZE, has_id, screen_text, tab_to, wait_for_screen

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-import screens.today_screen
+import organiser.today
 from organiser.clock import LONDON, FixedClock
 from organiser.models import (
     Institution,
@@ -89,7 +89,7 @@ async def test_today_paints_at_once_and_fills_in_when_the_summary_is_built(
         assert release.wait(10), "the test never let the summary be built"
         return build_today(repo, profile, today)
 
-    monkeypatch.setattr(screens.today_screen, "build_today", slow_build)
+    monkeypatch.setattr(organiser.today, "build_today", slow_build)
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
