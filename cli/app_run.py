@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def run_app(args: argparse.Namespace) -> int:
     quick = quick_start(args)
-    result = _run_on_kept_today(*quick) if quick else _run_opened(args)
+    result = _run_while_opening(*quick) if quick else _run_opened(args)
     from screens.record_check import RESTORE
 
     if result == RESTORE:
@@ -38,9 +38,13 @@ def run_app(args: argparse.Namespace) -> int:
     return 0
 
 
-def quick_start(args: argparse.Namespace) -> tuple[Path, SystemClock, Mapping[str, Any]] | None:
-    """The database file, its organiser's clock and what Today showed when the app last
-    closed, when that still holds (store/last_today.py): the app can paint it at once."""
+def quick_start(
+    args: argparse.Namespace,
+) -> tuple[Path, SystemClock, Mapping[str, Any] | None] | None:
+    """When the database file is exactly as the app left it at its last close (Today was
+    kept then: store/last_today.py), the app can start at once and open it meanwhile: the
+    file, its organiser's clock and, if it was kept today, what Today showed (the first
+    start of a day shows Today loading instead). None: open it first, as usual."""
     if url_of(args) is not None:
         return None
     path = db_path(args).absolute()
@@ -54,7 +58,7 @@ def quick_start(args: argparse.Namespace) -> tuple[Path, SystemClock, Mapping[st
         clock = SystemClock(ZoneInfo(str(shown.get("zone"))))
     except (ValueError, KeyError):
         return None
-    return (path, clock, shown) if clock.today() == day else None
+    return path, clock, shown if clock.today() == day else None
 
 
 def _open_file(path: Path, clock: SystemClock) -> OpenedStore:
@@ -64,10 +68,12 @@ def _open_file(path: Path, clock: SystemClock) -> OpenedStore:
     return open_store(path, clock)
 
 
-def _run_on_kept_today(path: Path, clock: SystemClock, shown: Mapping[str, Any]) -> str | None:
-    """The app on Today as last kept, with the database opened meanwhile (cli/opening.py).
-    Whatever opening it raises is raised here once the app has closed, as if it had been
-    opened first."""
+def _run_while_opening(
+    path: Path, clock: SystemClock, shown: Mapping[str, Any] | None
+) -> str | None:
+    """The app on Today as last kept (or loading, `shown` None), with the database opened
+    meanwhile (cli/opening.py). Whatever opening it raises is raised here once the app has
+    closed, as if it had been opened first."""
     from screens.app import OrganiserApp
 
     opening = Opening(lambda: _open_file(path, clock))

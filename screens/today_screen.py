@@ -105,6 +105,8 @@ class TodayScreen(Screen[None]):
             self.query_one("#today-rate", Static).update(Text(LOADING, style="dim"))
             for section in self.query(TodayList):
                 section.add_option(Option(Text(LOADING, style="dim"), disabled=True))
+            if self.opening:  # the first start of a day: nothing kept is today's
+                self.sub_title = f"{self.clock.today():%A %d %B %Y} · {OPENING}"
         if not self.opening:  # else once the database is open (database_opened)
             self.refresh_summary()
         self._just_mounted = True
@@ -129,6 +131,9 @@ class TodayScreen(Screen[None]):
         if self.summary is None:
             self.sub_title = f"{self.clock.today():%A %d %B %Y}"
         self.refresh_bindings()
+        if not self._kept:  # Today says it is loading: build it now
+            self.refresh_summary()
+            return
         # The kept lines are what the database gives today, so the live summary can wait a
         # moment: the organiser's first keys have the processor meanwhile.
         self.set_timer(LIVE_SUMMARY_DELAY, self._live_summary)

@@ -1,6 +1,7 @@
 """The benchmark's measurements inside the app, in a fresh process.
 
     python -m tests.bench.app_probe start DB --repeat N     start to Today: first frame, usable
+                                                            (kept today, kept yesterday, none)
     python -m tests.bench.app_probe screens DB --repeat N   opening lists, filter keystrokes
 
 `start` spawns `organiser` on a pseudo-terminal and waits for the date line only the Today
@@ -23,6 +24,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from organiser.clock import LONDON, SystemClock
 from screens.app import OrganiserApp
 from screens.one_to_one_list import OneToOnesScreen
 from screens.people_screen import PeopleScreen
+from store.last_today import last_today_path
 from tests.bench.opening import open_target, working_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +97,14 @@ def _first_frame(db: str, timeout: float = 120.0) -> tuple[float, float, float]:
         _drain_until_exit(process, main)
         os.close(main)
     return first, usable, acted
+
+
+def _kept_yesterday(db: str) -> None:
+    """Make what the last close kept for Today yesterday's, as the next morning finds it."""
+    kept = last_today_path(Path(db))
+    data = json.loads(kept.read_bytes())
+    data["day"] = (date.fromisoformat(data["day"]) - timedelta(days=1)).isoformat()
+    kept.write_text(json.dumps(data))
 
 
 def _drain_until_exit(process: subprocess.Popen[bytes], main: int, timeout: float = 120.0) -> None:
@@ -206,10 +217,17 @@ def main() -> None:
         if args.what == "start":
             # The first start finds no Today kept from a last close; each later one does.
             cold, *runs = [_first_frame(copy) for _ in range(args.repeat + 1)]
+            # The first start of a day: the database as the app left it, nothing kept today's.
+            new_day = []
+            for _ in range(args.repeat):
+                _kept_yesterday(copy)
+                new_day.append(_first_frame(copy))
             times = {
                 "start_to_today": [first for first, _, _ in runs],
                 "start_to_usable": [usable for _, usable, _ in runs],
                 "start_to_ready": [ready for _, _, ready in runs],
+                "start_new_day_to_usable": [usable for _, usable, _ in new_day],
+                "start_new_day_to_ready": [ready for _, _, ready in new_day],
                 "start_cold_to_usable": [cold[1]],
                 "start_cold_to_ready": [cold[2]],
             }

@@ -18,7 +18,7 @@ from organiser.repository import Repository
 from screens.app import OrganiserApp
 from screens.today_lines import preview_sections
 from screens.today_preview import shown_today, today_as_it_is
-from screens.today_screen import OPENING, TodayList, TodayScreen
+from screens.today_screen import LOADING, OPENING, TodayList, TodayScreen
 from store.repository import TinyRepository
 from tests.ui.conftest import SIZE, has_id, screen_text, tab_to, wait_for_screen
 
@@ -117,6 +117,41 @@ async def test_kept_today_shows_at_once_and_acts_once_open(
         await tab_to(pilot, has_id("today-follow-ups"))
         follow_ups = app.screen.query_one("#today-follow-ups", TodayList)
         follow_ups.highlighted = 0
+        await pilot.press("f")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            done = repo.get(RelationalMeeting, held.id)
+            if done is not None and done.follow_up_done_on is not None:
+                break
+    done = repo.get(RelationalMeeting, held.id)
+    assert done is not None and done.follow_up_done_on == TODAY
+
+
+async def test_the_first_start_of_a_day_loads_today_while_the_database_opens(
+    repo: TinyRepository, clock: FixedClock
+) -> None:
+    """Nothing kept is today's, but the database is as the app left it: Today paints at
+    once saying it is loading, and fills in as soon as the database is open."""
+    held = _seed(repo)
+    waiting = _Held(repo)
+    app = OrganiserApp(cast("Repository", waiting), clock, until_open=waiting.until_open)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, TodayScreen)
+        today = cast("TodayScreen", app.screen)
+        text = screen_text(app)
+        assert LOADING in text and OPENING in text
+        assert "Send her the housing survey" not in text
+        assert app.opening
+        waiting.opened.set()
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if today.summary is not None and today.summary_ready:
+                break
+        assert not app.opening
+        text = screen_text(app)
+        assert "Send her the housing survey" in text and OPENING not in text
+        await tab_to(pilot, has_id("today-follow-ups"))
+        app.screen.query_one("#today-follow-ups", TodayList).highlighted = 0
         await pilot.press("f")
         for _ in range(40):
             await pilot.pause(0.05)

@@ -18,7 +18,7 @@ from organiser.models import Person, Profile
 from store.database import open_store
 from store.encryption import encrypt_database
 from store.format import journal_path
-from store.last_today import keep_last_today, last_today, last_today_path
+from store.last_today import discard_last_today, keep_last_today, last_today, last_today_path
 from tests.unit.test_encryption import PASSPHRASE
 
 SHOWN = {"zone": "Europe/London", "rate": "This week", "sections": []}
@@ -75,13 +75,19 @@ def test_never_kept_for_an_encrypted_database(db: Path, clock: FixedClock) -> No
     assert not last_today_path(db).exists()
 
 
-def test_the_command_line_starts_quickly_only_on_the_day_it_was_kept(db: Path) -> None:
+def test_the_command_line_shows_the_kept_today_only_on_the_day_it_was_kept(db: Path) -> None:
+    """On a later day the database is still opened behind the app (it is as the app left
+    it), but Today shows itself loading rather than yesterday's lines."""
     args = argparse.Namespace(db=str(db))
     today = SystemClock().today()
     keep_last_today(db, today, SHOWN)
     quick = quick_start(args)
     assert quick is not None and quick[0] == db.absolute() and quick[2] == SHOWN
     keep_last_today(db, date(2020, 1, 1), SHOWN)
-    assert quick_start(args) is None
+    quick = quick_start(args)
+    assert quick is not None and quick[0] == db.absolute() and quick[2] is None
+    assert str(quick[1].tz) == SHOWN["zone"]
     keep_last_today(db, today, {**SHOWN, "zone": "Not/AZone"})
+    assert quick_start(args) is None
+    discard_last_today(db)
     assert quick_start(args) is None
