@@ -245,7 +245,7 @@ class OneToOnesScreen(Screen[None]):
         self._filter = wanted
         self.query_one("#filter-period-error", FieldError).show(problem)
         matches = self._finder.matching(wanted)
-        self.table.show([m.id for m in matches])
+        self.table.show(tuple(m.id for m in matches))
         self._count_line = count_line(len(matches), len(self._finder), not wanted.is_blank)
         self._show_count()
         self._show_rate(wanted)

@@ -159,10 +159,10 @@ class PeopleScreen(Screen[None]):
         self._set_people([p for p in self._finder.people if p.id != person.id])
 
     def filter(self, text: str) -> None:
-        matches = self._finder.matching(text)
+        matches = self._finder.matching_ids(text)
         if self._lapsed_only:
-            matches = [p for p in matches if p.id in self._lapsed]
-        self.table.show(matches)
+            matches = tuple(i for i in matches if i in self._lapsed)
+        self.table.show_ids(matches)
         self._count_line = count_line(
             len(matches),
             len(self._finder),

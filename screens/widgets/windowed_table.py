@@ -74,7 +74,9 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
         self._known: Collection[str] = frozenset()
         self._make_row: Callable[[str], Row] = _no_rows
         self._rows: dict[str, Row] = {}
-        self._shown: list[str] = []
+        # A tuple: a list of thousands of ids is walked by every young collection until it
+        # is old, while someone types; a tuple of strings is walked once and then left out.
+        self._shown: tuple[str, ...] = ()
         self._reloaded = False
         self._adding = False  # adding rows moves the cursor, which must not add more then
 
@@ -116,16 +118,22 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
         The cursor stays on the same record if it is still shown; after a reload that
         removed it (a deletion) it stays on the same row, so the next record is under it.
         """
-        shown = [i for i in ids if i in self._known]
+        known = self._known
+        shown = tuple(i for i in ids if i in known)
         if (
             shown == self._shown
             and not self._reloaded
             and self.row_count >= min(len(shown), WINDOW)
         ):
             return
+        keep_id = self.current_id
+        if not self._reloaded and (_position(shown, keep_id) or 0) >= WINDOW:
+            # Far down a longer list (a filter widened again): the cursor goes to the top
+            # rather than every row above it being made on this keystroke.
+            keep_id = None
         keep_row = self.cursor_row if self._reloaded else 0
         self._reloaded = False
-        self._fill(shown, self.current_id, keep_row)
+        self._fill(shown, keep_id, keep_row)
 
     def _row(self, row_id: str) -> Row:
         row = self._rows.get(row_id)
@@ -133,7 +141,7 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
             row = self._rows[row_id] = self._make_row(row_id)
         return row
 
-    def _fill(self, ids: list[str], keep_id: str | None, keep_row: int) -> None:
+    def _fill(self, ids: tuple[str, ...], keep_id: str | None, keep_row: int) -> None:
         """Rows for the first window of `ids`, more if needed to keep the cursor's place."""
         self._adding = True
         try:
@@ -143,13 +151,10 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
         self._shown = ids
         if not self.ordered_columns:
             return  # not mounted yet: the columns, when they come, fill the rows
-        index = {row_id: n for n, row_id in enumerate(ids)} if keep_id else {}
-        wanted = keep_row + 1
-        if keep_id in index:
-            wanted = index[keep_id] + 1
-        self._add_rows(max(WINDOW, wanted))
-        if keep_id in index:
-            self.move_cursor(row=index[keep_id], animate=False)
+        at = _position(ids, keep_id)
+        self._add_rows(max(WINDOW, keep_row + 1 if at is None else at + 1))
+        if at is not None:
+            self.move_cursor(row=at, animate=False)
         elif ids:
             self.move_cursor(row=min(keep_row, self.row_count - 1), animate=False)
 
@@ -188,7 +193,7 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
             self.show_more()
 
     @property
-    def shown_ids(self) -> list[str]:
+    def shown_ids(self) -> tuple[str, ...]:
         return self._shown
 
     @property
@@ -197,3 +202,13 @@ class WindowedTable(DataTable[TextCell], inherit_bindings=False):
         if not self._shown or not 0 <= self.cursor_row < min(self.row_count, len(self._shown)):
             return None
         return self._shown[self.cursor_row]
+
+
+def _position(ids: tuple[str, ...], row_id: str | None) -> int | None:
+    """Where `row_id` is in `ids`, or None."""
+    if row_id is None:
+        return None
+    try:
+        return ids.index(row_id)
+    except ValueError:
+        return None
