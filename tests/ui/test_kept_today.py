@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import cast
 
+from textual.pilot import Pilot
+
 from organiser.clock import LONDON, FixedClock
 from organiser.models import LadderStage, OneToOneStatus, Person, Profile, RelationalMeeting
 from organiser.repository import Repository
@@ -54,6 +56,20 @@ class _Held:
     def until_open(self) -> Sequence[str]:
         self.opened.wait()
         return ["A warning from opening"]
+
+
+async def _tick_first_follow_up(
+    pilot: Pilot[object], repo: TinyRepository, held: RelationalMeeting
+) -> None:
+    """Tab to the follow-ups, tick the first done with `f`, and wait for it to be saved."""
+    await tab_to(pilot, has_id("today-follow-ups"))
+    pilot.app.screen.query_one("#today-follow-ups", TodayList).highlighted = 0
+    await pilot.press("f")
+    for _ in range(40):
+        await pilot.pause(0.05)
+        done = repo.get(RelationalMeeting, held.id)
+        if done is not None and done.follow_up_done_on is not None:
+            return
 
 
 def test_what_is_kept_comes_back_line_for_line(repo: TinyRepository, clock: FixedClock) -> None:
@@ -114,15 +130,7 @@ async def test_kept_today_shows_at_once_and_acts_once_open(
         assert not app.opening
         assert OPENING not in screen_text(app)
         assert any("A warning from opening" in n.message for n in app._notifications)
-        await tab_to(pilot, has_id("today-follow-ups"))
-        follow_ups = app.screen.query_one("#today-follow-ups", TodayList)
-        follow_ups.highlighted = 0
-        await pilot.press("f")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            done = repo.get(RelationalMeeting, held.id)
-            if done is not None and done.follow_up_done_on is not None:
-                break
+        await _tick_first_follow_up(pilot, repo, held)
     done = repo.get(RelationalMeeting, held.id)
     assert done is not None and done.follow_up_done_on == TODAY
 
@@ -150,14 +158,7 @@ async def test_the_first_start_of_a_day_loads_today_while_the_database_opens(
         assert not app.opening
         text = screen_text(app)
         assert "Send her the housing survey" in text and OPENING not in text
-        await tab_to(pilot, has_id("today-follow-ups"))
-        app.screen.query_one("#today-follow-ups", TodayList).highlighted = 0
-        await pilot.press("f")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            done = repo.get(RelationalMeeting, held.id)
-            if done is not None and done.follow_up_done_on is not None:
-                break
+        await _tick_first_follow_up(pilot, repo, held)
     done = repo.get(RelationalMeeting, held.id)
     assert done is not None and done.follow_up_done_on == TODAY
 
