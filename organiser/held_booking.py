@@ -26,6 +26,7 @@ from organiser.contact_guard import DEFAULT_DAYS
 from organiser.models import OneToOneStatus, Profile, RelationalMeeting
 from organiser.one_to_ones import CONVERSATION
 from organiser.repository import Repository
+from organiser.text import where
 
 #: What a held 1-2-1 may say that a booking might already hold; blank typed keeps the booking's.
 FILLED = ("length_minutes", "place", *CONVERSATION, "follow_up_done_on")
@@ -91,7 +92,7 @@ def describe_booking(booking: RelationalMeeting, zone: tzinfo) -> str:
     if booking.length_minutes:
         text += f", {booking.length_minutes} min"
     if booking.place:
-        text += f", at {booking.place}"
+        text += f", {where(booking.place)}"
     return text
 
 

@@ -88,3 +88,12 @@ def terminal_safe(text: str) -> str:
 def day_count(count: int) -> str:
     """ "1 day", "0 days", "21 days": a count of days as a person would write it."""
     return f"{count} day" if count == 1 else f"{count} days"
+
+
+#: How a place typed by the organiser may already begin ("by phone", "on Zoom", "online").
+_ALREADY_SAID = ("at ", "by ", "on ", "in ", "over ", "via ", "online")
+
+
+def where(place: str) -> str:
+    """ "at the food bank"; "by phone" and "on Zoom" as they are, not "at by phone"."""
+    return place if place.lower().startswith(_ALREADY_SAID) else f"at {place}"

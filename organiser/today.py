@@ -30,7 +30,7 @@ from organiser.money import format_pounds
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
 from organiser.supervision import OpenAction, open_actions
-from organiser.text import day_count
+from organiser.text import day_count, where
 from organiser.trainings import TODAY_WINDOW_DAYS, Nomination, coming_up, unconfirmed
 
 
@@ -115,7 +115,7 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
     ]
     lines += [
         f"  {m.at.astimezone(profile.zone):%H:%M}  {summary.name_of(m.person_id)}"
-        f"{'  at ' + m.place if m.place else ''}"
+        f"{'  ' + where(m.place) if m.place else ''}"
         for m in summary.booked
     ]
     lines += ["", f"Follow-ups due today ({len(summary.follow_ups.due_today)}):"]
@@ -142,7 +142,7 @@ def as_text(summary: TodaySummary, profile: Profile) -> str:
     lines += ["", f"Trainings in the next {TODAY_WINDOW_DAYS} days ({len(summary.trainings)}):"]
     lines += [
         f"  {s.starts.astimezone(profile.zone):%a %d %b %H:%M}  {s.name}"
-        f"{'  at ' + s.venue if s.venue else ''}"
+        f"{'  ' + where(s.venue) if s.venue else ''}"
         for s in summary.trainings
     ]
     lines += ["", f"Nominated, not yet confirmed ({len(summary.nominations)}):"]

@@ -16,6 +16,7 @@ from organiser.metrics import Rate
 from organiser.models import FundingSource, Institution, Profile, RelationalMeeting
 from organiser.money import format_pounds
 from organiser.supervision import OpenAction
+from organiser.text import where
 from organiser.today import TodaySummary
 from screens.today_lines import ItemRef
 
@@ -46,7 +47,7 @@ def booked_option(meeting: RelationalMeeting, summary: TodaySummary, zone: ZoneI
     line = Text(f"{meeting.at.astimezone(zone):%H:%M}  ", style="bold")
     line.append(summary.name_of(meeting.person_id))
     if meeting.place:
-        line.append(f"  at {meeting.place}", style="dim")
+        line.append(f"  {where(meeting.place)}", style="dim")
     return Option(line, id=str(ItemRef("one_to_one", meeting.id)))
 
 

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from organiser.models import TrainingSession
+from organiser.text import where
 from organiser.today import TodaySummary
 from organiser.trainings import Nomination
 from screens.today_lines import ItemRef
@@ -20,7 +21,7 @@ def training_option(session: TrainingSession, zone: ZoneInfo) -> Option:
     line.stylize("bold")
     line.append(f"  {session.name}")
     if session.venue:
-        line.append(f"  at {session.venue}", style="dim")
+        line.append(f"  {where(session.venue)}", style="dim")
     line.no_wrap = True
     line.overflow = "ellipsis"
     return Option(line, id=str(ItemRef("training", session.id)))

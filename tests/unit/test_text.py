@@ -16,6 +16,7 @@ from organiser.text import (
     day_count,
     terminal_safe,
     unsafe_characters,
+    where,
 )
 
 
@@ -61,3 +62,11 @@ def test_a_count_of_days_reads_as_a_person_writes_it() -> None:
 
 def test_a_contact_one_day_back_says_one_day() -> None:
     assert "within 1 day of this one" in warning("Amina Khan", [], 1)
+
+
+def test_a_place_reads_as_a_person_writes_it() -> None:
+    assert where("the food bank") == "at the food bank"
+    assert where("by phone") == "by phone"
+    assert where("On Zoom") == "On Zoom"
+    assert where("online") == "online"
+    assert where("Atherstone Road") == "at Atherstone Road"
