@@ -187,7 +187,7 @@ async def test_the_supervisor_sees_every_organiser_side_by_side(
         assert line_of(shown, "1-2-1s held")[2:] == ["3", "699", "0"]  # 233 working days x 3
         # 233 of 261 weekdays: 25 x 233 / 261 leaders, 10 days, £30,000 and half of it.
         assert line_of(shown, "Leaders trained")[2:] == ["1", "22.3", "0"]
-        assert line_of(shown, "Training days")[2:] == ["1", "days", "8.9", "days", "0", "days"]
+        assert line_of(shown, "Training days")[2:] == ["1", "day", "8.9", "days", "0", "days"]
         assert line_of(shown, "Money paid in")[3:] == ["£100.00", "£26,781.61", "£0.00"]
         assert line_of(shown, "Hard money paid in")[4:] == ["£100.00", "£13,390.80", "£0.00"]
         words = " ".join(shown.split())
