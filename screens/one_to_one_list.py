@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 
 from rich.text import Text
@@ -28,6 +27,7 @@ from organiser.one_to_ones import (
 )
 from organiser.periods import Period, PeriodKind
 from organiser.repository import Repository
+from screens.list_reads import Freshness, OneToOnesRead, read_one_to_ones
 from screens.one_to_one_detail import OneToOneDetailScreen
 from screens.one_to_one_flows import (
     cancel_one_to_one,
@@ -102,6 +102,10 @@ class OneToOnesScreen(Screen[None]):
         self._count_line = ""
         #: Whether the list has been filled once since the screen opened.
         self.loaded = False
+        #: Whether a reading in a thread is on its way (the list shows the last one meanwhile).
+        self.reading = False
+        self._read_at: Freshness | None = None
+        self._reads = 0  # which reading is the latest: an older one arriving late is dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,12 +115,8 @@ class OneToOnesScreen(Screen[None]):
         with Horizontal(id="one-to-ones-filters"):
             yield Input(placeholder="Person: part of a name  ( / )", id="filter-person",
                         compact=True)  # fmt: skip
-            yield Select[str](
-                [], prompt="Any institution", id="filter-institution", compact=True
-            )
-            yield Select(
-                PERIODS, value=ALL, allow_blank=False, id="filter-period", compact=True
-            )
+            yield Select[str]([], prompt="Any institution", id="filter-institution", compact=True)
+            yield Select(PERIODS, value=ALL, allow_blank=False, id="filter-period", compact=True)
             yield Select(POTENTIALS, prompt="Any potential", id="filter-potential", compact=True)
             yield Select(STATUSES, prompt="Any status", id="filter-status", compact=True)
         with Horizontal(id="one-to-ones-bar"):
@@ -135,28 +135,43 @@ class OneToOnesScreen(Screen[None]):
         self.title = "1-2-1s"
         self.query_one("#custom-period").display = False
         self.query_one("#one-to-ones-count", Static).update(Text("Loading…", style="dim"))
-        self._read_ahead()
+        self._read_in_thread()
         self.table.focus()
         self.app.mode_change_signal.subscribe(self, self._mode_changed)
 
-    @work(thread=True, exclusive=True, group="one-to-ones-read", exit_on_error=False)
-    def _read_ahead(self) -> None:
-        """The first reading of thousands of 1-2-1s (checking each) happens off the main
-        thread, so the screen paints and takes keys at once; the list is then made from
-        what was read."""
-        with contextlib.suppress(OrganiserError):  # load() reports it
-            for kind in (RelationalMeeting, Person, Institution):
-                self.repo.list(kind)
-        self.app.call_from_thread(self._first_load)
-
-    def _first_load(self) -> None:
-        self.load()
-        self.loaded = True
-
     def _mode_changed(self, mode: str) -> None:
-        """Back on this list from another mode, where 1-2-1s may have been logged: reload."""
-        if self in self.app.screen_stack:
-            self.load()
+        """Back on this list from another mode, where 1-2-1s may have been logged: read
+        them again if anything was saved since."""
+        if self in self.app.screen_stack and not self._fresh().still(self._read_at):
+            self._read_in_thread()
+
+    def _fresh(self) -> Freshness:
+        return Freshness.now(self.app, self.clock.today())
+
+    def _read_in_thread(self) -> None:
+        """Read thousands of 1-2-1s (checking each, and sorting them) off the main thread,
+        so the screen paints and takes keys at once; the list is then made from them."""
+        self._reads += 1
+        self.reading = True
+        self._read(self._reads, self._fresh())
+
+    @work(thread=True, exclusive=True, group="one-to-ones-read", exit_on_error=False)
+    def _read(self, number: int, fresh: Freshness) -> None:
+        try:
+            read = read_one_to_ones(self.repo, self.clock.tz)
+        except OrganiserError as error:
+            self.app.call_from_thread(self._read_failed, number, error)
+            return
+        self.app.call_from_thread(self._read_arrived, number, read, fresh)
+
+    def _read_arrived(self, number: int, read: OneToOnesRead, fresh: Freshness) -> None:
+        if number == self._reads:
+            self._show_read(read, fresh)
+
+    def _read_failed(self, number: int, error: OrganiserError) -> None:
+        if number == self._reads:
+            report(self, error, "Cannot load the 1-2-1s")
+            self._show_read(None, None)
 
     @property
     def table(self) -> OneToOneTable:
@@ -165,20 +180,28 @@ class OneToOnesScreen(Screen[None]):
     # Loading and filtering ------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read every 1-2-1 from the repository and show those the filters pick."""
+        """Read every 1-2-1 from the repository now and show those the filters pick."""
+        self._reads += 1  # a reading still in a thread is older than this one
+        fresh = self._fresh()
         try:
-            meetings = self.repo.list(RelationalMeeting)
-            self._people = {p.id: p for p in self.repo.list(Person)}
-            institutions = self.repo.list(Institution)
-            profile = self.repo.profile()
+            read: OneToOnesRead | None = read_one_to_ones(self.repo, self.clock.tz)
         except OrganiserError as error:
             report(self, error, "Cannot load the 1-2-1s")
-            meetings, institutions, profile = [], [], None
+            read = None
+        self._show_read(read, fresh if read else None)
+
+    def _show_read(self, read: OneToOnesRead | None, fresh: Freshness | None) -> None:
+        """Show what was read (nothing if it could not be)."""
+        self.reading = False
+        self._read_at = fresh
+        profile = read.profile if read else None
         self.sub_title = profile.alliance_name if profile else ""
         self._profile = profile
+        institutions = read.institutions if read else []
         self._set_institutions(institutions)
-        self._finder = OneToOneFinder(meetings, self._people, self.clock.tz)
-        self._by_id = {m.id: m for m in meetings}
+        self._people = read.people if read else {}
+        self._finder = read.finder if read else OneToOneFinder([], {}, self.clock.tz)
+        self._by_id = read.by_id if read else {}
         today, zone = self.clock.today(), self.clock.tz
         by_id = {i.id: i for i in institutions}
         meetings_by_id, people = self._by_id, self._people
@@ -189,10 +212,11 @@ class OneToOnesScreen(Screen[None]):
 
         self.table.load(meetings_by_id.keys(), row)
         self.apply_filters()
+        self.loaded = True
 
     def _set_institutions(self, institutions: list[Institution]) -> None:
         chosen = sorted(institutions, key=lambda i: fold(i.name))
-        if [i.id for i in chosen] == [i.id for i in self._institutions]:
+        if [(i.id, i.name) for i in chosen] == [(i.id, i.name) for i in self._institutions]:
             return
         self._institutions = chosen
         select = self.query_one("#filter-institution", Select)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,12 +12,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import Worker
 
 from organiser.clock import Clock
-from organiser.consent import lapsed, noted_in_one_to_ones
 from organiser.errors import OrganiserError
-from organiser.models import Institution, LadderStage, Person, Profile, RelationalMeeting
+from organiser.models import Institution, LadderStage, Person, Profile
 from organiser.models.people import DEFAULT_STAGE_NAMES
 from organiser.people import PeopleFinder
 from organiser.repository import Repository
+from screens.list_reads import Freshness, PeopleRead, read_people
 from screens.people_import import import_people
 from screens.person_detail import PersonDetailScreen
 from screens.person_flows import delete_person, edit_person, report, report_failed_worker
@@ -76,11 +74,15 @@ class PeopleScreen(Screen[None]):
         self._by_id: dict[str, Person] = {}
         self._institutions: dict[str, Institution] = {}
         self._profile: Profile | None = None
-        self._lapsed: set[str] = set()
+        self._lapsed: frozenset[str] = frozenset()
         self._lapsed_only = False
         self._count_line = ""
         #: Whether the list has been filled once since the screen opened.
         self.loaded = False
+        #: Whether a reading in a thread is on its way (the list shows the last one meanwhile).
+        self.reading = False
+        self._read_at: Freshness | None = None
+        self._reads = 0  # which reading is the latest: an older one arriving late is dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,22 +101,43 @@ class PeopleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "People"
         self.query_one("#people-count", Static).update(Text("Loading…", style="dim"))
-        self._read_ahead()
+        self._read_in_thread()
         self.query_one(PeopleTable).focus()
+        self.app.mode_change_signal.subscribe(self, self._mode_changed)
+
+    def _mode_changed(self, mode: str) -> None:
+        """Back on this list from another mode: read it again if anything was saved since."""
+        if self in self.app.screen_stack and not self._fresh().still(self._read_at):
+            self._read_in_thread()
+
+    def _fresh(self) -> Freshness:
+        return Freshness.now(self.app, self.clock.today())
+
+    def _read_in_thread(self) -> None:
+        """Read everyone (checking each record, and their 1-2-1s for lapsed consent) off the
+        main thread, so the screen paints and takes keys at once; the list is then made from
+        what was read."""
+        self._reads += 1
+        self.reading = True
+        self._read(self._reads, self._fresh())
 
     @work(thread=True, exclusive=True, group="people-read", exit_on_error=False)
-    def _read_ahead(self) -> None:
-        """The first reading of everyone (checking each record, and their 1-2-1s for lapsed
-        consent) happens off the main thread, so the screen paints and takes keys at once;
-        the list is then made from what was read."""
-        with contextlib.suppress(OrganiserError):  # load() reports it
-            for kind in (Person, Institution, RelationalMeeting):
-                self.repo.list(kind)
-        self.app.call_from_thread(self._first_load)
+    def _read(self, number: int, fresh: Freshness) -> None:
+        try:
+            read = read_people(self.repo, fresh.day)
+        except OrganiserError as error:
+            self.app.call_from_thread(self._read_failed, number, error)
+            return
+        self.app.call_from_thread(self._read_arrived, number, read, fresh)
 
-    def _first_load(self) -> None:
-        self.load()
-        self.loaded = True
+    def _read_arrived(self, number: int, read: PeopleRead, fresh: Freshness) -> None:
+        if number == self._reads:
+            self._show_read(read, fresh)
+
+    def _read_failed(self, number: int, error: OrganiserError) -> None:
+        if number == self._reads:
+            report(self, error, "Cannot load people")
+            self._show_read(None, None)
 
     @property
     def search_text(self) -> str:
@@ -125,25 +148,36 @@ class PeopleScreen(Screen[None]):
         return self.query_one(PeopleTable)
 
     def load(self) -> None:
-        """Read everyone from the repository and show those the search finds."""
+        """Read everyone from the repository now and show those the search finds."""
+        self._reads += 1  # a reading still in a thread is older than this one
+        fresh = self._fresh()
         try:
-            people = self.repo.list(Person)
-            self._institutions = {i.id: i for i in self.repo.list(Institution)}
-            self._profile = self.repo.profile()
-            noted = noted_in_one_to_ones(self.repo.list(RelationalMeeting))
+            read: PeopleRead | None = read_people(self.repo, fresh.day)
         except OrganiserError as error:
             report(self, error, "Cannot load people")
-            people, noted = [], set()
-        today = self.clock.today()
-        self._lapsed = {p.id for p in people if lapsed(p, today, notes_elsewhere=p.id in noted)}
+            read = None
+        self._show_read(read, fresh if read else None)
+
+    def _show_read(self, read: PeopleRead | None, fresh: Freshness | None) -> None:
+        """Show what was read (nothing if it could not be)."""
+        self.reading = False
+        self._read_at = fresh
+        self._institutions = read.institutions if read else {}
+        self._profile = read.profile if read else None
+        self._lapsed = read.lapsed if read else frozenset()
         self.sub_title = self._profile.alliance_name if self._profile else ""
-        self._set_people(people)
+        self._set_finder(read.finder if read else PeopleFinder([], {}))
+        self.loaded = True
 
     def _stage_name(self, stage: LadderStage) -> str:
         return self._profile.stage_name(stage) if self._profile else DEFAULT_STAGE_NAMES[stage]
 
     def _set_people(self, people: list[Person]) -> None:
-        self._finder = PeopleFinder(people, self._institutions)
+        self._set_finder(PeopleFinder(people, self._institutions))
+
+    def _set_finder(self, finder: PeopleFinder) -> None:
+        self._finder = finder
+        people = finder.people
         self._by_id = {person.id: person for person in people}
         self.table.load_people(
             self._finder.people, self._institutions, self._stage_name, self._lapsed
