@@ -8,16 +8,10 @@ digits typed find a phone number however it is spaced ("7700900" finds "+44 7700
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
+from organiser.lookup import fold as fold  # searches compare text in this form
 from organiser.models import Institution, Person
-
-
-def fold(text: str) -> str:
-    """`text` in the form searches compare: lower case, accents removed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def institution_names(person: Person, institutions_by_id: Mapping[str, Institution]) -> list[str]:

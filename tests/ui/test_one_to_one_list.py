@@ -463,6 +463,11 @@ async def test_the_list_shows_one_to_ones_logged_elsewhere(
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, OneToOnesScreen)
+        for _ in range(100):  # something was saved: the list is read again, in a thread
+            if not app.screen.reading:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
         assert "1 1-2-1" in screen_text(app)
         assert "Amina Khan" in screen_text(app)
 
