@@ -47,6 +47,17 @@ async def press_and_settle(
     return screen
 
 
+async def open_one_to_ones(pilot: Pilot[object]) -> OneToOnesScreen:
+    """From Today, `o` for the 1-2-1 list, once its records are read and shown."""
+    await pilot.pause()
+    await pilot.press("o")
+    await wait_for_screen(pilot, OneToOnesScreen)
+    screen = pilot.app.screen
+    assert isinstance(screen, OneToOnesScreen)
+    await settled(pilot, screen)
+    return screen
+
+
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """How often each list reads its records, counted as they are read."""
     counts = {"people": 0, "one_to_ones": 0}
@@ -103,12 +114,7 @@ async def test_a_visit_with_nothing_new_keeps_the_one_to_ones_list(
     reads = count_reads(monkeypatch)
     app = OrganiserApp(filled, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("o")
-        await wait_for_screen(pilot, OneToOnesScreen)
-        screen = app.screen
-        assert isinstance(screen, OneToOnesScreen)
-        await settled(pilot, screen)
+        screen = await open_one_to_ones(pilot)
         assert "1 1-2-1" in screen_text(app)
         await pilot.press("t")
         await wait_for_screen(pilot, TodayScreen)
@@ -143,12 +149,7 @@ async def test_the_first_window_of_one_to_ones_is_newest_first_across_the_clock_
     repo.save_all([Profile(organiser_name="Jo"), amina, *reversed(meetings)])
     app = OrganiserApp(repo, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("o")
-        await wait_for_screen(pilot, OneToOnesScreen)
-        screen = app.screen
-        assert isinstance(screen, OneToOnesScreen)
-        await settled(pilot, screen)
+        screen = await open_one_to_ones(pilot)
         stored = sorted(repo.list(RelationalMeeting), key=lambda m: m.at, reverse=True)
         assert {m.at.utcoffset() for m in stored} == {timedelta(0), timedelta(hours=1)}
         assert screen.table.row_count == WINDOW
